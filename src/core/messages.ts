@@ -1,0 +1,75 @@
+/**
+ * The one typed message API between contexts. Content script, popup and options send `Request`s to the
+ * background; the background answers with `Response<T>` and broadcasts `Broadcast`s to tabs and pages.
+ * Pure types plus tiny pure helpers: no browser API here (see src/platform/messaging.ts for transport).
+ */
+import type { ListingPage, Paper } from './types';
+import type { HistoryRow, HistoryView, PaperRecord, PaperState, Sighting, Stats } from './records';
+import type { Settings } from './settings';
+
+export type SettingsPatch = Partial<Omit<Settings, 'marks'>> & { marks?: Partial<Settings['marks']> };
+
+export interface RequestMap {
+  /** A listing page was read: record the sightings, answer each paper's state. */
+  'page/listed': { req: { page: ListingPage; papers: Paper[] }; res: { states: PaperState[] } };
+  /** Cards that were actually on screen. */
+  'papers/seen': { req: { page: ListingPage; ids: string[] }; res: { states: PaperState[] } };
+  'paper/set-read': { req: { id: string; read: boolean; paper?: Paper }; res: { state: PaperState } };
+  'paper/set-starred': { req: { id: string; starred: boolean; paper?: Paper }; res: { state: PaperState } };
+  /** The reader opened the paper (its page, arXiv or PDF link): marks it read. */
+  'paper/opened': { req: { id: string; paper?: Paper }; res: { state: PaperState } };
+  'states/get': { req: { ids: string[] }; res: { states: PaperState[] } };
+  'history/list': {
+    req: { view: HistoryView; query?: string; offset: number; limit: number };
+    res: { rows: HistoryRow[]; total: number };
+  };
+  'stats/get': { req: Record<string, never>; res: { stats: Stats } };
+  'papers/get': { req: { ids: string[] }; res: { papers: PaperRecord[] } };
+  'settings/get': { req: Record<string, never>; res: { settings: Settings } };
+  'settings/set': { req: { patch: SettingsPatch }; res: { settings: Settings } };
+  'data/clear': { req: Record<string, never>; res: { cleared: { papers: number; sightings: number } } };
+  /** Reads one page of a table for a backup file (ordered by primary key). */
+  'backup/read': {
+    req: { table: 'papers' | 'sightings'; offset: number; limit: number };
+    res: { papers?: PaperRecord[]; sightings?: Sighting[]; total: number };
+  };
+  /** Merges one chunk of a validated backup into the store (newest state wins per paper; nothing is dropped). */
+  'backup/merge': {
+    req: { papers: PaperRecord[]; sightings: Sighting[] };
+    res: { added: number; updated: number; unchanged: number; sightingsAdded: number };
+  };
+}
+
+export type RequestType = keyof RequestMap;
+export type Request<T extends RequestType = RequestType> = T extends RequestType ? { type: T } & RequestMap[T]['req'] : never;
+export type ResponsePayload<T extends RequestType> = RequestMap[T]['res'];
+
+export type ErrorCode = 'quota' | 'blocked' | 'open-failed' | 'invalid' | 'not-found' | 'internal';
+export interface ErrorBody {
+  code: ErrorCode;
+  /** Plain words for the reader. */
+  message: string;
+}
+export type Response<T extends RequestType> = ({ ok: true } & ResponsePayload<T>) | { ok: false; error: ErrorBody };
+
+/** Background -> tabs, popup and options. */
+export type Broadcast =
+  | { type: 'state/changed'; states: PaperState[] }
+  | { type: 'settings/changed'; settings: Settings }
+  | { type: 'data/cleared' }
+  | { type: 'store/error'; error: ErrorBody };
+
+const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>([
+  'page/listed', 'papers/seen', 'paper/set-read', 'paper/set-starred', 'paper/opened', 'states/get',
+  'history/list', 'stats/get', 'papers/get', 'settings/get', 'settings/set', 'data/clear', 'backup/read', 'backup/merge',
+] satisfies RequestType[]);
+
+export function isRequest(value: unknown): value is Request {
+  return typeof value === 'object' && value !== null && REQUEST_TYPES.has((value as { type?: unknown }).type as string);
+}
+
+const BROADCAST_TYPES: ReadonlySet<string> = new Set<Broadcast['type']>(['state/changed', 'settings/changed', 'data/cleared', 'store/error']);
+
+export function isBroadcast(value: unknown): value is Broadcast {
+  return typeof value === 'object' && value !== null && BROADCAST_TYPES.has((value as { type?: unknown }).type as string);
+}
