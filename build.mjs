@@ -117,7 +117,16 @@ if (watch) {
     }],
   });
   await ctx.watch();
-  console.log('[paper-lens] watching src/ and public/ (Ctrl+C stops)');
+  // esbuild watches only what it bundles; public/ and manifest.json are copied, so watch them too.
+  const { watch: watchFiles } = await import('node:fs');
+  let pending;
+  const reassemble = () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => assemble().then(() => console.log(`[paper-lens] copied public/ and manifest ${new Date().toLocaleTimeString()}`)), 100);
+  };
+  watchFiles(join(root, 'public'), { recursive: true }, reassemble);
+  watchFiles(join(root, 'manifest.json'), reassemble);
+  console.log('[paper-lens] watching src/, public/ and manifest.json (Ctrl+C stops)');
 } else {
   await rm(dist, { recursive: true, force: true });
   const result = await esbuild.build(buildOptions);
