@@ -19,7 +19,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   marks: { duplicates: true, related: true, seenBefore: true, dimRead: true },
-  relatedThreshold: 0.2,
+  relatedThreshold: 0.15,
   relatedCount: 5,
   seenVisibleFraction: 0.5,
   seenDwellMs: 1000,

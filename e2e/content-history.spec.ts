@@ -1,0 +1,175 @@
+/**
+ * The card side of the reading history (with the real background): seen-before marks after another day's page,
+ * duplicates of known papers, papers close to starred ones, live updates from other tabs and from the settings,
+ * and a store that stops answering (extension reloaded under the page).
+ */
+import { test, expect } from './harness';
+import type { Page } from '@playwright/test';
+import type { Paper } from '../src/core/types';
+import { generateSyntheticSet } from './fixtures/synthetic';
+import { cardMarks, waitForMarks } from './content-support';
+import { extensionPage, request } from './store-helpers';
+import { relatedToReference } from '../src/core/related';
+import { DEFAULT_SETTINGS } from '../src/core/settings';
+
+const DAY1 = '/papers/date/2024-03-11';
+const DAY2 = '/papers/date/2024-03-12';
+
+/**
+ * Day 1 lists a paper the reader will star and a paper that comes back retitled; day 2 lists three day-1 papers
+ * again, the retitled copy, and a paper close to the starred one (a planted related pair the store's own
+ * scoring links at the default threshold, checked here so the test does not hinge on one seed).
+ */
+function history() {
+  for (let seed = 12; seed < 60; seed++) {
+  const { papers, pairs } = generateSyntheticSet({ seed, count: 48, plant: true });
+  const byId = new Map(papers.map((paper) => [paper.id, paper]));
+  const retitled = pairs.find((pair) => pair.label === 'same-title')!;
+  for (const related of pairs.filter((pair) => pair.label === 'related')) {
+    const later = new Set([related.b, retitled.b]);
+    const taken = new Set([...later, related.a, retitled.a]);
+    const earlier = papers.filter((paper) => !taken.has(paper.id)).slice(0, 14);
+    const day1: Paper[] = [...earlier, byId.get(related.a)!, byId.get(retitled.a)!];
+    const fresh = papers.filter((paper) => !taken.has(paper.id) && !earlier.includes(paper)).slice(0, 5);
+    const repeated = earlier.slice(0, 3);
+    const day2: Paper[] = [...fresh.slice(0, 2), ...repeated, byId.get(related.b)!, byId.get(retitled.b)!, ...fresh.slice(2)];
+    const links = relatedToReference(day2, [byId.get(related.a)!], { threshold: DEFAULT_SETTINGS.relatedThreshold, max: 3 });
+    if ((links[day2.indexOf(byId.get(related.b)!)] ?? []).length === 0) continue;
+    return { day1, day2, repeated, reference: byId.get(related.a)!, close: byId.get(related.b)!, known: byId.get(retitled.a)!, copy: byId.get(retitled.b)! };
+  }
+  }
+  throw new Error('no planted related pair scores above the default threshold');
+}
+
+/** Scrolls through the list so every card is on screen long enough to count as seen. */
+async function readThrough(page: Page): Promise<void> {
+  const height = await page.evaluate(() => document.body.scrollHeight);
+  for (let y = 0; y <= height; y += 400) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(150);
+  }
+  await page.waitForTimeout(700);
+}
+
+const card = (page: Page, id: string) => page.locator(`article[data-paper-lens-id="${id}"]`).first();
+
+test('another day lists papers again: seen before, duplicates of known papers, papers close to starred ones', async ({ context, site, extensionId }) => {
+  const data = history();
+  site.setPage(DAY1, { papers: data.day1, layout: 'payload' });
+  site.setPage(DAY2, { papers: data.day2, layout: 'payload' });
+  const ext = await extensionPage(context, extensionId);
+  await request(ext, { type: 'settings/set', patch: { seenDwellMs: 100 } });
+
+  const page = await context.newPage();
+  await page.goto(`https://huggingface.co${DAY1}`);
+  await waitForMarks(page);
+  await card(page, data.reference.id).locator('[data-paper-lens-action="star"]').click();
+  await expect(card(page, data.reference.id)).toHaveAttribute('data-paper-lens', /starred/);
+  await readThrough(page);
+
+  await page.goto(`https://huggingface.co${DAY2}`);
+  await waitForMarks(page);
+  const marks = new Map((await cardMarks(page)).map((entry) => [entry.id, entry]));
+  for (const paper of data.repeated) {
+    expect(marks.get(paper.id)?.marks).toContain('seen-before');
+    await expect(card(page, paper.id).locator('.chip.seen')).toHaveText(/^Seen today/);
+  }
+  for (const paper of data.day2.filter((p) => !data.repeated.includes(p))) expect(marks.get(paper.id)?.marks).toContain('new');
+  await expect(card(page, data.repeated[0]!.id).locator('.chip.new')).toBeHidden();
+  await expect(card(page, data.day2[0]!.id).locator('.chip.new')).toHaveText('New');
+
+  // The retitled copy repeats a paper listed (and seen) yesterday under another id.
+  expect(marks.get(data.copy.id)).toMatchObject({ duplicateOf: data.known.id });
+  expect(marks.get(data.copy.id)?.marks).toContain('duplicate');
+  await expect(card(page, data.copy.id).locator('.chip.history')).toContainText(`Same work as “${data.known.title}”`);
+
+  // Close to the starred paper: the chip opens the starred paper with the terms they share.
+  const chip = card(page, data.close.id).locator('[data-paper-lens-action="reader-related"]');
+  await expect(chip).toHaveText('Close to 1 paper you starred');
+  await chip.click();
+  await expect(page.locator('paper-lens-popover .title')).toHaveText(data.reference.title);
+  await expect(page.locator('paper-lens-popover .term').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  const summary = page.locator('paper-lens-summary');
+  await expect(summary).toContainText(`${data.day2.length - data.repeated.length} new`);
+  await expect(summary).toContainText(`${data.repeated.length} seen before`);
+  await summary.locator('[data-paper-lens-filter="seen:hide"]').click();
+  for (const paper of data.repeated) await expect(card(page, paper.id)).toBeHidden();
+  await summary.locator('[data-paper-lens-filter="seen:show"]').click();
+  await summary.locator('[data-paper-lens-filter="only-new"]').click();
+  await expect(page.locator('article[data-paper-lens-view="hide"]')).toHaveCount(data.repeated.length);
+});
+
+test('a star in one tab shows on the same card in another tab', async ({ context, site }) => {
+  const { papers } = generateSyntheticSet({ seed: 13, count: 8 });
+  site.setPage(DAY1, { papers, layout: 'payload' });
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  for (const tab of [a, b]) {
+    await tab.goto(`https://huggingface.co${DAY1}`);
+    await waitForMarks(tab);
+  }
+  const started = Date.now();
+  await a.locator('article').nth(3).locator('[data-paper-lens-action="star"]').click();
+  await expect(b.locator('article').nth(3)).toHaveAttribute('data-paper-lens', /starred/, { timeout: 2000 });
+  expect(Date.now() - started).toBeLessThan(2000);
+  await expect(b.locator('article').nth(3).locator('[data-paper-lens-action="star"]')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('settings apply at once: marks switched off, read cards no longer dimmed, seen papers dimmed by default', async ({ context, site, extensionId }) => {
+  const { papers } = generateSyntheticSet({ seed: 14, count: 30, plant: true });
+  site.setPage(DAY1, { papers, layout: 'payload' });
+  const ext = await extensionPage(context, extensionId);
+  const page = await context.newPage();
+  await page.goto(`https://huggingface.co${DAY1}`);
+  await waitForMarks(page);
+  expect((await cardMarks(page)).some((entry) => entry.related.length > 0)).toBe(true);
+  expect((await cardMarks(page)).some((entry) => entry.duplicateOf)).toBe(true);
+  await page.locator('article').first().locator('[data-paper-lens-action="read"]').click();
+  await expect(page.locator('article').first()).toHaveAttribute('data-paper-lens-view', 'dim');
+
+  await request(ext, { type: 'settings/set', patch: { marks: { related: false, duplicates: false, dimRead: false } } });
+  await expect.poll(async () => (await cardMarks(page)).filter((entry) => entry.related.length > 0 || entry.duplicateOf).length).toBe(0);
+  await expect(page.locator('article [data-paper-lens-action="related"]:visible')).toHaveCount(0);
+  await expect(page.locator('article').first()).not.toHaveAttribute('data-paper-lens-view', 'dim');
+
+  await request(ext, { type: 'settings/set', patch: { marks: { related: true, duplicates: true }, relatedCount: 1 } });
+  await expect.poll(async () => Math.max(...(await cardMarks(page)).map((entry) => entry.related.length))).toBe(1);
+
+  // Papers seen on an earlier visit are dimmed when a page opens with "hide seen by default".
+  await request(ext, { type: 'settings/set', patch: { hideSeenByDefault: true } });
+  await page.reload();
+  await waitForMarks(page);
+  await expect(page.locator('paper-lens-summary [data-paper-lens-filter="seen:dim"]')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the extension reloaded under an open page: page-only marks stay and a plain note explains', async ({ context, site, serviceWorker, consoleErrors }) => {
+  const { papers } = generateSyntheticSet({ seed: 15, count: 10, plant: true });
+  const list = [...papers, { ...papers[0]!, id: '2411.00001' }];
+  site.setPage(DAY1, { papers: list, layout: 'payload' });
+  const page = await context.newPage();
+  const errors = consoleErrors(page);
+  await page.goto(`https://huggingface.co${DAY1}`);
+  await waitForMarks(page);
+  // The orphaned content script keeps running; its store is gone ("Extension context invalidated").
+  await serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+  await page.waitForTimeout(1000);
+
+  const star = page.locator('article').nth(1).locator('[data-paper-lens-action="star"]');
+  await star.click();
+  await expect(star).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('article').nth(1).locator('.note')).toContainText('not saved');
+  await expect(page.locator('paper-lens-summary .note')).toContainText('updated or reloaded');
+  await expect(page.locator('article').last()).toHaveAttribute('data-paper-lens', /duplicate/);
+  expect((await cardMarks(page)).every((entry) => entry.strips === 1)).toBe(true);
+
+  // The site keeps rendering: page-only marks follow, still one set per card.
+  await page.evaluate(() => {
+    const list = document.querySelector('[data-fixture-list]')!;
+    list.replaceChildren(...Array.from(list.children).reverse().map((card) => card.cloneNode(true)));
+  });
+  await expect.poll(async () => (await cardMarks(page)).map((entry) => entry.id)).toEqual([...list].reverse().map((paper) => paper.id));
+  await expect.poll(async () => (await cardMarks(page)).every((entry) => entry.strips === 1)).toBe(true);
+  await expect(page.locator('article').first()).toHaveAttribute('data-paper-lens', /duplicate/);
+  expect(errors.filter((error) => !/Extension context invalidated/.test(error))).toEqual([]);
+});

@@ -1,0 +1,72 @@
+/**
+ * Helpers for the content-script specs: waiting for the marks (html[data-paper-lens-ready] carries the
+ * analysis generation), and reading what the cards show.
+ */
+import type { Page } from '@playwright/test';
+
+export async function readyGeneration(page: Page): Promise<number> {
+  return page.evaluate(() => Number(document.documentElement.getAttribute('data-paper-lens-ready') ?? '-1'));
+}
+
+/** Waits until the marks are complete for a generation after `after` (-1: any). */
+export async function waitForMarks(page: Page, after = -1, timeout = 15_000): Promise<number> {
+  await page.waitForFunction((previous) => Number(document.documentElement.getAttribute('data-paper-lens-ready') ?? '-1') > previous, after, { timeout, polling: 10 });
+  return readyGeneration(page);
+}
+
+export interface CardMarks {
+  id: string | null;
+  marks: string[];
+  duplicateOf: string | null;
+  related: string[];
+  view: string | null;
+  strips: number;
+  title: string;
+}
+
+/** Every <article> on the page with its Paper Lens attributes and how many strips it holds. */
+export async function cardMarks(page: Page, selector = 'article'): Promise<CardMarks[]> {
+  return page.$$eval(selector, (cards) => cards.map((card) => ({
+    id: card.getAttribute('data-paper-lens-id'),
+    marks: (card.getAttribute('data-paper-lens') ?? '').split(' ').filter(Boolean),
+    duplicateOf: card.getAttribute('data-paper-lens-duplicate-of'),
+    related: (card.getAttribute('data-paper-lens-related') ?? '').split(' ').filter(Boolean),
+    view: card.getAttribute('data-paper-lens-view'),
+    strips: card.querySelectorAll('paper-lens-marks').length,
+    title: (card.querySelector('h3, h2')?.textContent ?? '').trim(),
+  })));
+}
+
+/**
+ * Runs `action` (which makes the fixture app change the list) and answers the milliseconds from that DOM change
+ * (window.__fixture.changedAt) until `predicate` (page-side JavaScript) holds.
+ */
+export async function msUntilMarked(page: Page, action: () => Promise<unknown>, predicate: string): Promise<number> {
+  await page.evaluate((source) => {
+    const win = window as unknown as { __plDone?: Promise<number> };
+    // eslint-disable-next-line no-new-func -- the predicate is test code, passed as text to run in the page
+    const check = new Function(`return (${source});`) as () => boolean;
+    win.__plDone = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!check()) return;
+        observer.disconnect();
+        resolve(performance.now());
+      });
+      observer.observe(document, { subtree: true, childList: true, attributes: true });
+    });
+  }, predicate);
+  await action();
+  return page.evaluate(async () => {
+    const win = window as unknown as { __plDone: Promise<number>; __fixture: { changedAt: number } };
+    const doneAt = await win.__plDone;
+    return doneAt - win.__fixture.changedAt;
+  });
+}
+
+/** Page-side check: every <article> carries exactly one strip and the id its title link names. */
+export const ALL_CARDS_MARKED = `Array.from(document.querySelectorAll('article')).every((card) => {
+  const link = card.querySelector('h3 a');
+  const id = link ? link.getAttribute('href').replace('/papers/', '') : null;
+  const hosts = card.querySelectorAll('paper-lens-marks');
+  return hosts.length === 1 && hosts[0].shadowRoot !== null && card.getAttribute('data-paper-lens-id') === id;
+})`;

@@ -1,0 +1,260 @@
+/**
+ * The store at size: fills it through the production message API (backup/merge, in chunks, from an extension
+ * page), times how fast it answers a 250-paper listing (page/listed) with 10,000 and then 100,000 papers stored
+ * (1,000,000 sightings), the database size per 1000 papers, and the popup's first paint over the full store.
+ */
+import type { Page, Worker } from 'playwright';
+import type { LaunchedExtension } from '../e2e/launch';
+import type { PaperRecord, Sighting } from '../src/core/records';
+import type { ListingPage, Paper } from '../src/core/types';
+import { median, round, type Report } from './bench-report';
+import { firstLine } from './bench-content';
+import { listingMix, sightingsOf, storedPapers, SIGHTINGS_PER_PAPER } from './bench-records';
+import { measurePopup, declarePopupFigures } from './bench-popup';
+
+const SMALL = 10_000;
+const LARGE = 100_000;
+const PAPERS_PER_CHUNK = 1000;
+const STATE_RUNS = 5;
+export const STATE_TARGET_MS = 40;
+export const IMPORT_TARGET_S = 20;
+
+export function declareStoreFigures(report: Report): void {
+  report.declare('import_100000_papers_s', 'import 100,000 papers (backup/merge)', 's', { op: '<=', value: IMPORT_TARGET_S });
+  report.declare('import_1000000_sightings_s', 'import 1,000,000 sightings (backup/merge)', 's');
+  report.declare('store_state_250_of_10000_ms', 'history state of 250 papers, 10,000 stored', 'ms', { op: '<=', value: STATE_TARGET_MS });
+  report.declare('store_state_250_of_100000_ms', 'history state of 250 papers, 100,000 stored', 'ms', { op: '<=', value: STATE_TARGET_MS });
+  report.declare('store_state_250_of_100000_first_ms', 'first page/listed after the import, 100,000 stored', 'ms', undefined, { jsonOnly: true });
+  report.declare('db_kb_per_1000_papers', 'database size per 1000 papers (with 10 sightings each)', 'kb');
+  report.declare('db_mb_100000_papers', 'database size with 100,000 papers', 'mb', undefined, { jsonOnly: true });
+  declarePopupFigures(report);
+}
+
+type MergeResponse = { ok: true; added: number; updated: number; unchanged: number; sightingsAdded: number } | { ok: false; error: { message: string } };
+
+/**
+ * Sends one backup/merge chunk from the extension page; returns the round trip in ms. The chunk crosses CDP as one
+ * JSON string (Playwright's argument serialiser is slow for large object graphs) and is parsed before the clock starts.
+ */
+async function merge(page: Page, papers: PaperRecord[], sightings: Sighting[]): Promise<number> {
+  const result = await page.evaluate(async (text) => {
+    const body = JSON.parse(text) as { papers: unknown[]; sightings: unknown[] };
+    const start = performance.now();
+    const response = (await chrome.runtime.sendMessage({ type: 'backup/merge', ...body })) as MergeResponse | undefined;
+    return { ms: performance.now() - start, response };
+  }, JSON.stringify({ papers, sightings }));
+  if (!result.response) throw new Error('backup/merge got no answer');
+  if (!result.response.ok) throw new Error(`backup/merge failed: ${result.response.error.message}`);
+  return result.ms;
+}
+
+interface ImportProgress {
+  papers: number;
+  papersMs: number;
+  sightings: number;
+  sightingsMs: number;
+}
+
+/** Imports stored papers [from, to) in chunks of PAPERS_PER_CHUNK, as the options page does; false if stopped by `deadline`. */
+async function importPapers(page: Page, from: number, to: number, progress: ImportProgress, deadline: number, log: (line: string) => void): Promise<boolean> {
+  for (let start = from; start < to; start += PAPERS_PER_CHUNK) {
+    if (Date.now() > deadline) return false;
+    const papers = storedPapers(start, Math.min(to, start + PAPERS_PER_CHUNK));
+    progress.papersMs += await merge(page, papers, []);
+    progress.papers += papers.length;
+    if (progress.papers % 10_000 === 0) log(`import: ${progress.papers} papers in ${round(progress.papersMs / 1000)} s`);
+  }
+  return true;
+}
+
+/** Imports the sightings of stored papers [from, to), those of PAPERS_PER_CHUNK papers per message; false if stopped by `deadline`. */
+async function importSightings(page: Page, from: number, to: number, progress: ImportProgress, deadline: number, log: (line: string) => void): Promise<boolean> {
+  for (let start = from; start < to; start += PAPERS_PER_CHUNK) {
+    if (Date.now() > deadline) return false;
+    const sightings = storedPapers(start, Math.min(to, start + PAPERS_PER_CHUNK)).flatMap(sightingsOf);
+    progress.sightingsMs += await merge(page, [], sightings);
+    progress.sightings += sightings.length;
+    if (progress.sightings % 100_000 === 0) log(`import: ${progress.sightings} sightings in ${round(progress.sightingsMs / 1000)} s`);
+  }
+  return true;
+}
+
+interface StateTiming {
+  ms: number;
+  states: number;
+  seenBefore: number;
+  historyDuplicates: number;
+}
+
+async function timeListed(page: Page, stored: number, run: number): Promise<StateTiming> {
+  const mix = listingMix(stored, run);
+  const day = `2031-01-${String((run % 28) + 1).padStart(2, '0')}`;
+  const listing: ListingPage = { kind: 'day', key: `day:${day}:${run}`, url: `https://huggingface.co/papers/date/${day}`, period: day };
+  const result = await page.evaluate(async (text: string) => {
+    const body = JSON.parse(text) as { page: unknown; papers: unknown[] };
+    const start = performance.now();
+    const response = (await chrome.runtime.sendMessage({ type: 'page/listed', ...body })) as
+      | { ok: true; states: Array<{ seenBefore: boolean; historyDuplicate?: unknown }> }
+      | { ok: false; error: { message: string } }
+      | undefined;
+    const ms = performance.now() - start;
+    if (!response) return { error: 'page/listed got no answer' };
+    if (!response.ok) return { error: `page/listed failed: ${response.error.message}` };
+    return {
+      ms,
+      states: response.states.length,
+      seenBefore: response.states.filter((state) => state.seenBefore).length,
+      historyDuplicates: response.states.filter((state) => state.historyDuplicate).length,
+    };
+  }, JSON.stringify({ page: listing, papers: mix.papers as Paper[] }));
+  if ('error' in result) throw new Error(result.error);
+  return result as StateTiming;
+}
+
+/** The store object the background exposes for the bench (src/background/index.ts), seen from the worker. */
+interface StoreHook {
+  indexer: { settled(): Promise<void> };
+  onTiming: ((phase: string, ms: number) => void) | null;
+}
+
+function storeWorker(launched: LaunchedExtension): Worker | undefined {
+  return launched.context.serviceWorkers().find((worker) => worker.url().startsWith(`chrome-extension://${launched.extensionId}/`));
+}
+
+/** Waits (at most `limitMs`) until the store's background indexing has caught up; returns the wait, or why it could not. */
+async function waitForIndexer(launched: LaunchedExtension, limitMs: number): Promise<string> {
+  const worker = storeWorker(launched);
+  if (!worker) return 'no service worker to ask';
+  const started = Date.now();
+  const outcome = await worker.evaluate(async (limit: number) => {
+    const store = (globalThis as { paperLensStore?: StoreHook }).paperLensStore;
+    if (!store) return 'the worker exposes no paperLensStore hook';
+    const done = await Promise.race([store.indexer.settled().then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), limit))]);
+    return done ? '' : `still indexing after ${limit} ms`;
+  }, limitMs).catch((error: unknown) => firstLine(error));
+  return outcome || `waited ${round((Date.now() - started) / 1000)} s for background indexing`;
+}
+
+/** Collects the store's own phase timings (Store.onTiming) while `body` runs; medians per phase. */
+async function withPhaseTimings(launched: LaunchedExtension, body: () => Promise<void>): Promise<Record<string, number>> {
+  const worker = storeWorker(launched);
+  const install = async (on: boolean): Promise<Record<string, number[]> | null> => {
+    if (!worker) return null;
+    return worker.evaluate((enable: boolean) => {
+      const scope = globalThis as { paperLensStore?: StoreHook; paperLensBenchPhases?: Record<string, number[]> };
+      const store = scope.paperLensStore;
+      if (!store) return null;
+      const collected = scope.paperLensBenchPhases ?? null;
+      if (enable) {
+        const phases: Record<string, number[]> = {};
+        scope.paperLensBenchPhases = phases;
+        // Phase names may carry counts, e.g. "listed:candidates(12)": group them without.
+        store.onTiming = (phase, ms) => (phases[phase.replace(/\(.*\)$/, '')] ??= []).push(ms);
+      } else {
+        store.onTiming = null;
+      }
+      return collected;
+    }, on).catch(() => null);
+  };
+  await install(true);
+  await body();
+  const phases = await install(false);
+  const out: Record<string, number> = {};
+  for (const [phase, values] of Object.entries(phases ?? {})) out[phase] = round(median(values));
+  return out;
+}
+
+async function timeStates(launched: LaunchedExtension, page: Page, report: Report, name: string, stored: number, runOffset: number, context: string, log: (line: string) => void): Promise<StateTiming> {
+  const first = await timeListed(page, stored, runOffset);
+  const timings: StateTiming[] = [];
+  const phases = await withPhaseTimings(launched, async () => {
+    for (let run = 1; run <= STATE_RUNS; run++) timings.push(await timeListed(page, stored, runOffset + run));
+  });
+  const ms = timings.map((timing) => timing.ms);
+  const last = timings.at(-1)!;
+  log(`${name}: ${ms.map(round).join(', ')} ms (first ${round(first.ms)} ms)`);
+  const phaseText = Object.entries(phases).map(([phase, value]) => `${phase} ${value}`).join(', ');
+  report.extra[`${name.replace(/_ms$/, '')}_phases_ms`] = phases;
+  report.set(name, median(ms), {
+    samples: ms,
+    note: `median of ${ms.length} page/listed round trips from an extension page (first call: ${round(first.ms)} ms); ${context}; `
+      + `250 papers = 100 stored, 100 new, 50 near-copies under new ids: ${last.seenBefore} seen before, ${last.historyDuplicates} history duplicates`
+      + (phaseText ? `; store phases (median ms): ${phaseText}` : ''),
+  });
+  return first;
+}
+
+async function usageBytes(page: Page): Promise<number> {
+  return page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+}
+
+const extrapolated = (done: number, ms: number, want: number): string => `${round((ms / 1000) * (want / Math.max(1, done)))} s extrapolated`;
+
+export interface StoreDeadlines {
+  /** Papers stop being imported after this (epoch ms). */
+  papers: number;
+  /** Sightings stop being imported after this; the 100,000-paper figures are then taken with fewer sightings. */
+  sightings: number;
+}
+
+export async function runStoreBench(launched: LaunchedExtension, report: Report, log: (line: string) => void, deadlines: StoreDeadlines): Promise<void> {
+  const page = await launched.context.newPage();
+  // The manifest as a page: an extension-origin document with chrome.runtime and none of the app's own code.
+  await page.goto(`chrome-extension://${launched.extensionId}/manifest.json`);
+  try {
+    const probe = await page.evaluate(async () => {
+      try {
+        const response = (await chrome.runtime.sendMessage({ type: 'settings/get' })) as { ok?: boolean; error?: { message: string } } | undefined;
+        return response?.ok ? '' : `settings/get answered ${JSON.stringify(response)?.slice(0, 120)}`;
+      } catch (error) {
+        return String(error);
+      }
+    });
+    if (probe) throw new Error(`the store does not answer: ${probe}`);
+    const usage0 = await usageBytes(page);
+    const progress: ImportProgress = { papers: 0, papersMs: 0, sightings: 0, sightingsMs: 0 };
+
+    log(`store: importing ${SMALL} papers, then their ${SMALL * SIGHTINGS_PER_PAPER} sightings`);
+    if (!(await importPapers(page, 0, SMALL, progress, deadlines.papers, log)) || !(await importSightings(page, 0, SMALL, progress, deadlines.sightings, log))) {
+      throw new Error(`out of time after ${progress.papers} papers and ${progress.sightings} sightings`);
+    }
+    const settledSmall = await waitForIndexer(launched, 30_000);
+    const usage1 = await usageBytes(page);
+    await timeStates(launched, page, report, 'store_state_250_of_10000_ms', SMALL, 0, `${SMALL} papers and ${progress.sightings} sightings stored, ${settledSmall}`, log);
+
+    log(`store: importing papers up to ${LARGE}`);
+    const papersDone = await importPapers(page, SMALL, LARGE, progress, deadlines.papers, log);
+    if (papersDone) {
+      report.set('import_100000_papers_s', progress.papersMs / 1000, { note: `sum of ${LARGE / PAPERS_PER_CHUNK} backup/merge round trips of ${PAPERS_PER_CHUNK} papers (as the options page sends them), sightings separately` });
+    } else {
+      report.miss('import_100000_papers_s', `out of the bench's time budget after ${progress.papers} papers in ${round(progress.papersMs / 1000)} s (${extrapolated(progress.papers, progress.papersMs, LARGE)})`);
+      throw new Error(`the import ran out of the bench's time budget after ${progress.papers} papers`);
+    }
+    log(`store: importing sightings up to ${LARGE * SIGHTINGS_PER_PAPER}`);
+    const sightingsDone = await importSightings(page, SMALL, LARGE, progress, deadlines.sightings, log);
+    if (sightingsDone) {
+      report.set('import_1000000_sightings_s', progress.sightingsMs / 1000, { note: `${LARGE / PAPERS_PER_CHUNK} backup/merge round trips of ${PAPERS_PER_CHUNK * SIGHTINGS_PER_PAPER} sightings (the options page sends 1000 per message)` });
+    } else {
+      report.miss('import_1000000_sightings_s', `out of the bench's time budget after ${progress.sightings} sightings in ${round(progress.sightingsMs / 1000)} s (${extrapolated(progress.sightings, progress.sightingsMs, LARGE * SIGHTINGS_PER_PAPER)})`);
+    }
+
+    const settledLarge = await waitForIndexer(launched, 30_000);
+    const usage2 = await usageBytes(page);
+    const perThousand = (bytes: number, papers: number): number => bytes / 1024 / (papers / 1000);
+    report.set('db_kb_per_1000_papers', perThousand(usage2 - usage0, LARGE), {
+      note: `navigator.storage.estimate() of the extension origin, before and after ${LARGE} papers + ${progress.sightings} sightings (after ${SMALL} papers: ${round(perThousand(usage1 - usage0, SMALL))} KB per 1000)`,
+    });
+    report.set('db_mb_100000_papers', (usage2 - usage0) / 1024 / 1024);
+    const sightingsNote = sightingsDone ? `${progress.sightings} sightings` : `only ${progress.sightings} of ${LARGE * SIGHTINGS_PER_PAPER} sightings (import out of time)`;
+    const first = await timeStates(launched, page, report, 'store_state_250_of_100000_ms', LARGE, 100, `${LARGE} papers and ${sightingsNote} stored, ${settledLarge}`, log);
+    report.set('store_state_250_of_100000_first_ms', first.ms);
+
+    await measurePopup(launched, report, log);
+  } catch (error) {
+    const reason = firstLine(error);
+    for (const prefix of ['import_', 'store_', 'db_', 'popup_']) report.missAll(prefix, reason);
+    log(`store: ${reason}`);
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: every speed target of Paper Lens, measured in real Chromium with the built extension on routed
+ * pages. Prints a table (or, with --json, one JSON object and nothing else on stdout); progress goes to stderr.
+ * Figures that cannot be taken (a piece missing, out of time) are printed as not measured with the reason.
+ *
+ *   npm run bench [-- --json] [-- --only=bundle,content,star,profile,store]
+ *
+ * Build first (`node build.mjs`). Takes about 5-8 minutes on a 2-core machine; a watchdog ends it at 9.5.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { findChromium } from '../e2e/browser';
+import type { LaunchedExtension } from '../e2e/launch';
+import { BENCH_INIT_SCRIPT, BLANK_HTML, BLANK_PATH } from './bench-load';
+import { declareBundleFigures, measureBundles } from './bench-bundle';
+import { declareContentFigures, firstLine, runContentBench } from './bench-content';
+import { buildReadableExtension, launchBench } from './bench-launch';
+import { profileContentLoad } from './bench-profile';
+import { Report, toJson, toTable, type Machine } from './bench-report';
+import { declareStarFigures, runStarBench } from './bench-star';
+import { declareStoreFigures, runStoreBench } from './bench-store';
+
+const PHASES = ['bundle', 'content', 'star', 'profile', 'store'] as const;
+type Phase = (typeof PHASES)[number];
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const onlyArg = args.find((arg) => arg.startsWith('--only='));
+const phases = new Set<Phase>(onlyArg ? (onlyArg.slice('--only='.length).split(',') as Phase[]) : PHASES);
+
+const startedAt = Date.now();
+const WATCHDOG_MS = 570_000;
+/** Content sizes stop repeating after this; the store import stops at its deadlines (papers, then sightings). */
+const CONTENT_DEADLINE = startedAt + 150_000;
+const STORE_DEADLINES = { papers: startedAt + 330_000, sightings: startedAt + 440_000 };
+
+const log = (line: string): void => {
+  process.stderr.write(`[bench ${Math.round((Date.now() - startedAt) / 1000)}s] ${line}\n`);
+};
+
+const report = new Report();
+declareContentFigures(report);
+declareStarFigures(report);
+declareStoreFigures(report);
+declareBundleFigures(report);
+
+const machine: Machine = {
+  date: new Date().toISOString(),
+  cpu_model: cpus()[0]?.model ?? 'unknown',
+  cpu_count: cpus().length,
+  chromium_version: 'unknown',
+  node_version: process.versions.node,
+};
+
+async function browserVersion(launched: LaunchedExtension): Promise<string> {
+  const page = launched.context.pages()[0] ?? (await launched.context.newPage());
+  const cdp = await launched.context.newCDPSession(page);
+  const { product } = await cdp.send('Browser.getVersion');
+  await cdp.detach();
+  return product;
+}
+
+async function withBrowser(label: string, extensionDir: string | undefined, body: (launched: LaunchedExtension) => Promise<void>): Promise<void> {
+  let launched: LaunchedExtension | undefined;
+  try {
+    launched = await launchBench(extensionDir);
+    if (machine.chromium_version === 'unknown') machine.chromium_version = await browserVersion(launched);
+    launched.site.setHtml(BLANK_PATH, BLANK_HTML);
+    await launched.context.addInitScript(BENCH_INIT_SCRIPT);
+    await body(launched);
+  } finally {
+    await launched?.close().catch((error: unknown) => log(`${label}: closing the browser failed: ${firstLine(error)}`));
+  }
+}
+
+let finished = false;
+function finish(): void {
+  if (finished) return;
+  finished = true;
+  if (machine.chromium_version === 'unknown') {
+    const binary = findChromium();
+    try {
+      if (binary) machine.chromium_version = execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim();
+    } catch {
+      // Left as 'unknown': the version is a label, not a figure.
+    }
+  }
+  const durationS = (Date.now() - startedAt) / 1000;
+  process.stdout.write(json ? `${JSON.stringify(toJson(report, machine, durationS))}\n` : `${toTable(report, machine, durationS)}\n`);
+  // Playwright may hold handles of a browser abandoned by the watchdog.
+  process.exitCode = 0;
+  setTimeout(() => process.exit(0), 100);
+}
+
+const watchdog = setTimeout(() => {
+  log('time limit reached: printing what was measured');
+  for (const figure of report.all()) if (figure.value === null && figure.reason === 'not run') report.miss(figure.name, 'the bench ran out of its 9.5-minute limit before this');
+  finish();
+}, WATCHDOG_MS);
+
+async function phase(name: Phase, prefixes: string[], body: () => Promise<void>): Promise<void> {
+  if (!phases.has(name)) {
+    for (const prefix of prefixes) report.missAll(prefix, `skipped (--only=${[...phases].join(',')})`);
+    return;
+  }
+  log(`${name}: start`);
+  try {
+    await body();
+  } catch (error) {
+    for (const prefix of prefixes) report.missAll(prefix, `${name} failed: ${firstLine(error)}`);
+    log(`${name}: failed: ${error instanceof Error ? error.stack : String(error)}`);
+  }
+}
+
+async function main(): Promise<void> {
+  await phase('bundle', ['bundle_'], async () => {
+    measureBundles(report, process.env.PAPER_LENS_BENCH_EXTENSION_DIR);
+  });
+
+  if (phases.has('content') || phases.has('star')) {
+    await withBrowser('content', undefined, async (launched) => {
+      await phase('content', ['content_'], () => runContentBench(launched, report, log, CONTENT_DEADLINE));
+      await phase('star', ['star_'], () => runStarBench(launched, report, log));
+    }).catch((error: unknown) => {
+      report.missAll('content_', `browser did not start: ${firstLine(error)}`);
+      report.missAll('star_', `browser did not start: ${firstLine(error)}`);
+    });
+  } else {
+    await phase('content', ['content_'], async () => {});
+    await phase('star', ['star_'], async () => {});
+  }
+
+  await phase('profile', [], async () => {
+    const readable = await buildReadableExtension();
+    try {
+      await withBrowser('profile', readable.dir, async (launched) => {
+        const { summary, file } = await profileContentLoad(launched, readable.dir, 1000);
+        report.extra.profile_content_1000_cards = { content_js_on_stack_ms: summary.contentTotalMs, top_self_time: summary.top.slice(0, 15), modules: summary.modules.slice(0, 10), file };
+        report.sections.push({
+          title: `CPU profile of a 1000-card page load (unminified build, 100 us sampling; ${summary.contentTotalMs} ms with content.js on the stack; ${file})`,
+          lines: [
+            'top self time:',
+            ...summary.top.slice(0, 12).map((row) => `  ${String(row.selfMs).padStart(7)} ms  ${row.function}  ${row.where}`),
+            'by module:',
+            ...summary.modules.slice(0, 8).map((row) => `  ${String(row.selfMs).padStart(7)} ms  ${row.function}`),
+          ],
+        });
+      });
+    } finally {
+      readable.cleanup();
+    }
+  });
+
+  await phase('store', ['import_', 'store_', 'db_', 'popup_'], () => withBrowser('store', undefined, (launched) => runStoreBench(launched, report, log, STORE_DEADLINES)));
+}
+
+main()
+  .catch((error: unknown) => log(`bench failed: ${error instanceof Error ? error.stack : String(error)}`))
+  .finally(() => {
+    clearTimeout(watchdog);
+    finish();
+  });

@@ -1,0 +1,28 @@
+/**
+ * Service worker entry. The message listener is registered synchronously at the top level (a worker woken by
+ * a message must find it) and returns a Promise that settles only once the database answered.
+ */
+import browser from 'webextension-polyfill';
+import type { Broadcast } from '../core/messages';
+import { isRequest } from '../core/messages';
+import { Broadcaster } from './broadcast';
+import { Store } from './store';
+import { Worker } from './worker';
+
+const store = new Store();
+(globalThis as { paperLensStore?: Store }).paperLensStore = store; // Bench hook (scripts/bench-store.ts): waits for indexer.settled(), reads onTiming phases.
+const broadcaster = new Broadcaster({
+  tabIds: async () => (await browser.tabs.query({})).map((tab) => tab.id).filter((id): id is number => id !== undefined),
+  toTab: (tabId: number, message: Broadcast) => browser.tabs.sendMessage(tabId, message),
+  toPages: (message: Broadcast) => browser.runtime.sendMessage(message),
+});
+const worker = new Worker(store, broadcaster);
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  // Broadcasts and other pages' traffic are not for the store: leave them unanswered.
+  if (!isRequest(message)) return undefined;
+  return worker.handle(message, sender);
+});
+
+// Open (and upgrade) at once, so the first request rarely waits; faults are answered per request.
+void worker.ready().catch(() => undefined);

@@ -1,0 +1,104 @@
+/**
+ * One function per request type of src/core/messages.ts. Answers are plain data; what other contexts must
+ * hear about (state, settings, a cleared store) is returned as broadcasts for the caller to send.
+ */
+import type { Broadcast, Request, RequestType, ResponsePayload } from '../core/messages';
+import type { Settings } from '../core/settings';
+import { normaliseSettings } from '../core/settings';
+import { normaliseId } from '../core/ids';
+import { toPaperRecord } from './db';
+import { recordListing, recordSeen } from './listing';
+import { setMark } from './marks';
+import { listHistory } from './history';
+import { readStats } from './stats';
+import { mergeBackup, readBackup } from './backup';
+import { StoreFailure } from './errors';
+import type { Store } from './store';
+
+export interface Routed<T extends RequestType> {
+  payload: ResponsePayload<T>;
+  /** Paper ids whose state changed for every open listing (sent as state/changed, tailored per tab). */
+  changedIds?: string[];
+  broadcast?: Broadcast;
+}
+
+type Handlers = { [T in RequestType]: (store: Store, request: Request<T>) => Promise<Routed<T>> };
+
+function mergeSettings(current: Settings, patch: unknown): Settings {
+  const raw = (typeof patch === 'object' && patch !== null ? patch : {}) as Record<string, unknown>;
+  const marksPatch = typeof raw.marks === 'object' && raw.marks !== null ? raw.marks : {};
+  return normaliseSettings({ ...current, ...raw, marks: { ...current.marks, ...marksPatch } });
+}
+
+function requireArray(value: unknown, what: string): unknown[] {
+  if (!Array.isArray(value)) throw new StoreFailure('invalid', `The request is missing its list of ${what}.`);
+  return value;
+}
+
+const handlers: Handlers = {
+  'page/listed': async (store, request) => {
+    if (!request.page?.key) throw new StoreFailure('invalid', 'The listing has no page key.');
+    const papers = requireArray(request.papers, 'papers') as typeof request.papers;
+    return { payload: { states: await recordListing(store, request.page, papers) } };
+  },
+  'papers/seen': async (store, request) => {
+    if (!request.page?.key) throw new StoreFailure('invalid', 'The listing has no page key.');
+    const ids = requireArray(request.ids, 'paper ids') as string[];
+    return { payload: { states: await recordSeen(store, request.page, ids) } };
+  },
+  'paper/set-read': async (store, request) => {
+    const state = await setMark(store, request.id, 'readAt', request.read === true, request.paper);
+    return { payload: { state }, changedIds: [state.id] };
+  },
+  'paper/set-starred': async (store, request) => {
+    const state = await setMark(store, request.id, 'starredAt', request.starred === true, request.paper);
+    return { payload: { state }, changedIds: [state.id] };
+  },
+  'paper/opened': async (store, request) => {
+    const state = await setMark(store, request.id, 'readAt', true, request.paper);
+    return { payload: { state }, changedIds: [state.id] };
+  },
+  'states/get': async (store, request) => {
+    const ids = (requireArray(request.ids, 'paper ids') as string[]).map((id) => normaliseId(String(id)));
+    return { payload: { states: await store.statesOf(ids) } };
+  },
+  'history/list': async (store, request) => ({
+    payload: await listHistory(store, request.view, request.query, request.offset, request.limit),
+  }),
+  'stats/get': async (store) => ({ payload: { stats: await readStats(store) } }),
+  'papers/get': async (store, request) => {
+    const ids = (requireArray(request.ids, 'paper ids') as string[]).map((id) => normaliseId(String(id)));
+    const found = await store.db.papers.bulkGet(ids);
+    return { payload: { papers: found.filter((paper) => paper !== undefined).map(toPaperRecord) } };
+  },
+  'settings/get': async (store) => ({ payload: { settings: await store.settings() } }),
+  'settings/set': async (store, request) => {
+    const settings = await store.db.transaction('rw', store.db.kv, async () => {
+      const row = await store.db.kv.get('settings');
+      const next = mergeSettings(normaliseSettings(row?.value), request.patch);
+      await store.db.kv.put({ key: 'settings', value: next });
+      return next;
+    });
+    store.rememberSettings(settings);
+    return { payload: { settings }, broadcast: { type: 'settings/changed', settings } };
+  },
+  'data/clear': async (store) => {
+    const { papers, sightings, paperIndex, kv } = store.db;
+    const cleared = await store.db.transaction('rw', [papers, sightings, paperIndex, kv], async () => {
+      const counts = { papers: await papers.count(), sightings: await sightings.count() };
+      await Promise.all([papers.clear(), sightings.clear(), paperIndex.clear(), kv.delete('candidateIndex')]);
+      return counts;
+    });
+    store.forgetAll();
+    return { payload: { cleared }, broadcast: { type: 'data/cleared' } };
+  },
+  'backup/read': async (store, request) => ({ payload: await readBackup(store, request.table, request.offset, request.limit) }),
+  'backup/merge': async (store, request) => ({
+    payload: await mergeBackup(store, requireArray(request.papers ?? [], 'papers'), requireArray(request.sightings ?? [], 'listings')),
+  }),
+};
+
+export async function route<T extends RequestType>(store: Store, request: Request<T>): Promise<Routed<T>> {
+  const handler = handlers[request.type as T] as (store: Store, request: Request<T>) => Promise<Routed<T>>;
+  return handler(store, request);
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import type { Broadcast } from '../core/messages';
+import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+import { PaperLensDb } from './db';
+import { Store } from './store';
+import { Broadcaster, type BroadcastTransport } from './broadcast';
+import { Worker } from './worker';
+import { dayPage, fakeIdb, freshStore, paper } from './test-support';
+
+function recordingTransport(tabs: number[] = [1, 2]) {
+  const sent: Array<{ to: number | 'pages'; message: Broadcast }> = [];
+  const transport: BroadcastTransport = {
+    tabIds: async () => tabs,
+    toTab: async (tabId, message) => { sent.push({ to: tabId, message }); },
+    toPages: async (message) => { sent.push({ to: 'pages', message }); },
+  };
+  return { transport, sent };
+}
+
+function worker(store: Store, tabs?: number[]) {
+  const { transport, sent } = recordingTransport(tabs);
+  return { worker: new Worker(store, new Broadcaster(transport)), sent };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('worker', () => {
+  it('answers every request type with real data after opening the database', async () => {
+    const { store } = freshStore();
+    const { worker: w } = worker(store);
+    const listed = await w.handle({ type: 'page/listed', page: dayPage('2024-03-11'), papers: [paper('2403.00001', 'One', 'Abstract one.', ['A B'])] }, { tab: { id: 1 } });
+    expect(listed).toMatchObject({ ok: true, states: [{ id: '2403.00001', seenBefore: false }] });
+    expect(await w.handle({ type: 'papers/seen', page: dayPage('2024-03-11'), ids: ['2403.00001'] })).toMatchObject({ ok: true, states: [{ seenCount: 1 }] });
+    expect(await w.handle({ type: 'states/get', ids: ['2403.00001'] })).toMatchObject({ ok: true, states: [{ id: '2403.00001' }] });
+    expect(await w.handle({ type: 'papers/get', ids: ['2403.00001', 'missing'] })).toMatchObject({ ok: true, papers: [{ id: '2403.00001', title: 'One' }] });
+    expect(await w.handle({ type: 'history/list', view: 'history', offset: 0, limit: 10 })).toMatchObject({ ok: true, total: 1 });
+    expect(await w.handle({ type: 'stats/get' })).toMatchObject({ ok: true, stats: { listed: { all: 1 } } });
+    expect(await w.handle({ type: 'paper/opened', id: '2403.00001' })).toMatchObject({ ok: true, state: { readAt: expect.any(Number) } });
+    expect(await w.handle({ type: 'paper/set-read', id: '2403.00001', read: false })).toMatchObject({ ok: true, state: { id: '2403.00001' } });
+    expect(await w.handle({ type: 'nonsense' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
+  it('broadcasts a star to every tab, with states relative to each tab\'s page', async () => {
+    const { store, advance } = freshStore();
+    const { worker: w, sent } = worker(store, [1, 2, 3]);
+    const A = paper('2403.00001', 'Shared Paper', '', []);
+    await w.handle({ type: 'page/listed', page: dayPage('2024-03-11'), papers: [A] }, { tab: { id: 1 } });
+    advance(60_000);
+    await w.handle({ type: 'page/listed', page: dayPage('2024-03-12'), papers: [A] }, { tab: { id: 2 } });
+    await w.handle({ type: 'paper/set-starred', id: A.id, starred: true });
+    await settle();
+    const changed = sent.filter((entry) => entry.message.type === 'state/changed');
+    expect(changed.map((entry) => entry.to).sort()).toEqual([1, 2, 3, 'pages']);
+    const seenBeforeOn = (to: number | 'pages') => {
+      const message = changed.find((entry) => entry.to === to)?.message;
+      return message?.type === 'state/changed' ? [message.states[0]?.seenBefore, message.states[0]?.starredAt !== undefined] : null;
+    };
+    expect(seenBeforeOn(1)).toEqual([false, true]);
+    expect(seenBeforeOn(2)).toEqual([true, true]);
+  });
+
+  it('stores settings, normalised, and broadcasts them', async () => {
+    const { store } = freshStore();
+    const { worker: w, sent } = worker(store);
+    expect(await w.handle({ type: 'settings/set', patch: { relatedCount: 9, marks: { dimRead: false } } })).toMatchObject({ ok: true, settings: { relatedCount: 5, marks: { dimRead: false, duplicates: true } } });
+    await settle();
+    expect(sent.some((entry) => entry.message.type === 'settings/changed')).toBe(true);
+    const reopened = new Store({ db: new PaperLensDb({ name: store.db.name, ...fakeIdb() }) });
+    expect(await worker(reopened).worker.handle({ type: 'settings/get' })).toMatchObject({ settings: { relatedCount: 5, marks: { dimRead: false } } });
+  });
+
+  it('clears papers and sightings but keeps settings, and says so to every context', async () => {
+    const { store } = freshStore();
+    const { worker: w, sent } = worker(store);
+    await w.handle({ type: 'settings/set', patch: { relatedCount: 2 } });
+    await w.handle({ type: 'page/listed', page: dayPage('2024-03-11'), papers: [paper('2403.00001', 'One', '', []), paper('2403.00002', 'Two', '', [])] });
+    expect(await w.handle({ type: 'data/clear' })).toEqual({ ok: true, cleared: { papers: 2, sightings: 2 } });
+    await settle();
+    expect(sent.some((entry) => entry.message.type === 'data/cleared')).toBe(true);
+    expect(await store.db.paperIndex.count()).toBe(0);
+    expect((await store.settings()).relatedCount).toBe(2);
+  });
+
+  it('answers a full disk with code quota in plain words, and broadcasts store/error', async () => {
+    const { store } = freshStore();
+    store.db.use({
+      stack: 'dbcore',
+      name: 'quota-test',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return { ...table, mutate: async () => { const error = new Error('quota'); error.name = 'QuotaExceededError'; throw error; } };
+        },
+      }),
+    });
+    const { worker: w, sent } = worker(store);
+    const answer = await w.handle({ type: 'page/listed', page: dayPage('2024-03-11'), papers: [paper('2403.00001', 'One', '', [])] });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'quota', message: expect.stringContaining('storage is full') } });
+    await settle();
+    expect(sent.filter((entry) => entry.message.type === 'store/error').length).toBeGreaterThan(0);
+  });
+
+  it('answers blocked while an old connection holds the database, and opens once it is gone', async () => {
+    const name = `blocked-${Math.random().toString(36).slice(2)}`;
+    const { indexedDB } = fakeIdb();
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name, 10);
+      open.onupgradeneeded = () => open.result.createObjectStore('legacy');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const v2: SchemaVersion = { version: 2, stores: { extra: 'key' } };
+    const store = new Store({ db: new PaperLensDb({ name, versions: [...SCHEMA_VERSIONS, v2], ...fakeIdb() }) });
+    const { worker: w } = worker(store);
+    const answer = await w.handle({ type: 'settings/get' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'blocked' } });
+    old.close();
+    await settle();
+    expect(await w.handle({ type: 'settings/get' })).toMatchObject({ ok: true });
+  });
+
+  it('answers open-failed when IndexedDB cannot open, and recovers on a later request', async () => {
+    const real = fakeIdb();
+    let fail = true;
+    const flaky = { open: (...args: Parameters<IDBFactory['open']>) => { if (fail) throw new Error('disk unavailable'); return real.indexedDB.open(...args); }, deleteDatabase: real.indexedDB.deleteDatabase.bind(real.indexedDB), cmp: real.indexedDB.cmp.bind(real.indexedDB), databases: real.indexedDB.databases.bind(real.indexedDB) } as unknown as IDBFactory;
+    const store = new Store({ db: new PaperLensDb({ name: `flaky-${Math.random()}`, indexedDB: flaky, IDBKeyRange: real.IDBKeyRange }) });
+    const { worker: w } = worker(store);
+    expect(await w.handle({ type: 'stats/get' })).toMatchObject({ ok: false, error: { code: 'open-failed' } });
+    fail = false;
+    expect(await w.handle({ type: 'stats/get' })).toMatchObject({ ok: true });
+  });
+
+  it('backs up by pages in key order and merges a backup back without duplicating anything', async () => {
+    const source = freshStore();
+    const { worker: w } = worker(source.store);
+    const papers = Array.from({ length: 25 }, (_, i) => paper(`2403.${String(10000 + i)}`, `Paper number ${i}`, `Abstract ${i} about things.`, ['A B']));
+    await w.handle({ type: 'page/listed', page: dayPage('2024-03-11'), papers });
+    await w.handle({ type: 'paper/set-starred', id: papers[3]!.id, starred: true });
+    const read = async (table: 'papers' | 'sightings') => {
+      const rows: unknown[] = [];
+      for (let offset = 0; ; offset += 10) {
+        const page = (await w.handle({ type: 'backup/read', table, offset, limit: 10 })) as { ok: true; papers?: unknown[]; sightings?: unknown[]; total: number };
+        const chunk = page.papers ?? page.sightings ?? [];
+        rows.push(...chunk);
+        if (chunk.length < 10) { expect(page.total).toBe(rows.length); break; }
+      }
+      return rows;
+    };
+    const backupPapers = await read('papers');
+    const backupSightings = await read('sightings');
+    expect(backupPapers).toHaveLength(25);
+    expect((backupPapers as Array<{ id: string }>).map((p) => p.id)).toEqual(papers.map((p) => p.id).sort());
+    expect(backupPapers[0]).not.toHaveProperty('listings');
+
+    const target = freshStore();
+    const { worker: t } = worker(target.store);
+    const merged = await t.handle({ type: 'backup/merge', papers: backupPapers, sightings: backupSightings });
+    expect(merged).toEqual({ ok: true, added: 25, updated: 0, unchanged: 0, sightingsAdded: 25 });
+    const again = await t.handle({ type: 'backup/merge', papers: backupPapers, sightings: backupSightings });
+    expect(again).toEqual({ ok: true, added: 0, updated: 0, unchanged: 25, sightingsAdded: 0 });
+    await target.store.indexer.settled();
+    expect(await target.store.db.paperIndex.count()).toBe(25);
+    expect(await t.handle({ type: 'history/list', view: 'history', query: 'number', offset: 0, limit: 5 })).toMatchObject({ ok: true, total: 25 });
+    const state = await t.handle({ type: 'states/get', ids: [papers[3]!.id] });
+    expect(state).toMatchObject({ ok: true, states: [{ starredAt: expect.any(Number), earlierListings: [] }] });
+    target.advance(60_000);
+    const listedLater = await t.handle({ type: 'page/listed', page: dayPage('2024-03-12'), papers: [papers[3]!] });
+    expect(listedLater).toMatchObject({ ok: true, states: [{ seenBefore: true, earlierListings: [{ pageKey: 'day:2024-03-11' }] }] });
+    expect(await t.handle({ type: 'backup/merge', papers: [{ nope: 1 }], sightings: [] })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+});

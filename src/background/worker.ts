@@ -1,0 +1,67 @@
+/**
+ * The request loop, free of browser globals so unit tests can drive it: waits for the database (a waking
+ * worker answers with real data, never a default), routes, answers {ok:false, error} in plain words, and
+ * broadcasts what changed and any storage fault.
+ */
+import type { ErrorBody, Request, RequestType, Response } from '../core/messages';
+import { isRequest } from '../core/messages';
+import { errorBody, StoreFailure } from './errors';
+import { route } from './router';
+import type { Store } from './store';
+import type { Broadcaster } from './broadcast';
+
+const STORAGE_FAULTS = new Set<ErrorBody['code']>(['quota', 'blocked', 'open-failed']);
+
+export class Worker {
+  private opening: Promise<void> | null = null;
+
+  constructor(readonly store: Store, readonly broadcaster: Broadcaster) {}
+
+  /** Opens the database once; a blocked upgrade or a failed open is answered, and retried by the next request. */
+  ready(): Promise<void> {
+    if (this.opening && this.store.db.isOpen()) return this.opening;
+    const db = this.store.db;
+    this.opening = new Promise<void>((resolve, reject) => {
+      const onBlocked = (): void => reject(new StoreFailure('blocked', 'Paper Lens is waiting to update its database: another window still uses the old version. Close other Paper Lens pages and try again.'));
+      db.on('blocked', onBlocked);
+      db.open().then(() => {
+        resolve();
+        // Index rows a stopped worker or an import left unwritten are written in the background.
+        void this.store.indexer.catchUp().catch(() => undefined);
+      }, reject).finally(() => db.on('blocked').unsubscribe(onBlocked));
+    }).catch((error: unknown) => {
+      this.opening = null;
+      if (error instanceof StoreFailure || errorBody(error).code !== 'internal') throw error;
+      // Whatever stopped the open, the reader needs to hear the database did not open (nothing was touched).
+      throw new StoreFailure('open-failed', `Paper Lens could not open its database (${error instanceof Error ? error.message : String(error)}). Your data was left untouched; restarting the browser usually helps.`);
+    });
+    return this.opening;
+  }
+
+  async handle(message: unknown, sender: { tab?: { id?: number } } = {}): Promise<Response<RequestType>> {
+    if (!isRequest(message)) return { ok: false, error: { code: 'invalid', message: 'Paper Lens did not understand this request.' } };
+    const request = message as Request;
+    try {
+      await this.ready();
+      const pageKey = 'page' in request ? request.page?.key : undefined;
+      this.broadcaster.noteTab(sender.tab?.id, pageKey);
+      const routed = await route(this.store, request);
+      this.afterwards(routed.changedIds, routed.broadcast);
+      return { ok: true, ...routed.payload } as Response<RequestType>;
+    } catch (error) {
+      const body = errorBody(error);
+      if (STORAGE_FAULTS.has(body.code)) void this.broadcaster.send({ type: 'store/error', error: body });
+      return { ok: false, error: body };
+    }
+  }
+
+  /** Broadcasts after answering; a failure here must not turn a saved change into an error answer. */
+  private afterwards(changedIds: string[] | undefined, broadcast: Parameters<Broadcaster['send']>[0] | undefined): void {
+    if (broadcast) void this.broadcaster.send(broadcast).catch(() => undefined);
+    if (changedIds && changedIds.length > 0) {
+      void this.broadcaster
+        .sendStates((pageKey) => this.store.statesOf(changedIds, () => pageKey))
+        .catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,228 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://huggingface.co/papers/date/2024-03-11"}
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Paper } from '../core/types';
+import type { PaperState } from '../core/records';
+import type { Broadcast, RequestMap, RequestType } from '../core/messages';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { StoreError } from '../platform/messaging';
+import { renderListingPage, type ListingPageOptions } from '../../e2e/fixtures/listing-page';
+import { Controller } from './controller';
+
+vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: () => Promise.reject(new Error('no runtime in tests')), onMessage: { addListener() {}, removeListener() {} } } } }));
+
+const URL_DAY = 'https://huggingface.co/papers/date/2024-03-11';
+const TOPICS = ['sparse attention for long video', 'protein folding with diffusion', 'robot grasping from language', 'speech recognition for low resource languages'];
+
+function paper(n: number, extra: Partial<Paper> = {}): Paper {
+  const topic = TOPICS[n % TOPICS.length] as string;
+  return {
+    id: `2403.${String(10000 + n)}`,
+    title: `Paper ${n} on ${topic}`,
+    abstract: `We present method ${n} for ${topic}. Our approach to ${topic} improves results on standard benchmarks by a wide margin and we release code.`,
+    authors: ['A. Author'],
+    ...extra,
+  };
+}
+
+/** An in-memory stand-in for the background: ids in `known` were seen before. */
+class FakeStore {
+  known = new Set<string>();
+  fail: string | null = null;
+  calls: Array<{ type: RequestType; body: unknown }> = [];
+  listeners: Array<(message: Broadcast) => void> = [];
+  starred = new Set<string>();
+  state(id: string): PaperState {
+    return { id, seenBefore: this.known.has(id), seenCount: this.known.has(id) ? 2 : 0, lastSeenAt: this.known.has(id) ? Date.now() - 86_400_000 * 3 : undefined, earlierListings: [], readerRelated: [], starredAt: this.starred.has(id) ? 1 : undefined };
+  }
+  sender = async <T extends RequestType>(type: T, body: RequestMap[T]['req']): Promise<never> => {
+    this.calls.push({ type, body });
+    await Promise.resolve();
+    if (this.fail) throw new StoreError({ code: 'internal', message: this.fail });
+    const b = body as Record<string, unknown>;
+    const respond = (payload: object) => ({ ok: true, ...payload }) as never;
+    switch (type) {
+      case 'settings/get': return respond({ settings: DEFAULT_SETTINGS });
+      case 'page/listed': return respond({ states: (b.papers as Paper[]).map((p) => this.state(p.id)) });
+      case 'paper/set-starred':
+        if (b.starred) this.starred.add(b.id as string);
+        else this.starred.delete(b.id as string);
+        return respond({ state: this.state(b.id as string) });
+      default: return respond({ states: [], state: this.state(String(b.id)) });
+    }
+  };
+  subscribe = (listener: (message: Broadcast) => void) => {
+    this.listeners.push(listener);
+    return () => undefined;
+  };
+}
+
+function load(options: Partial<ListingPageOptions> & { papers: Paper[] }, url = URL_DAY): void {
+  history.replaceState(null, '', url);
+  const parsed = new DOMParser().parseFromString(renderListingPage({ layout: 'payload', url, ...options }), 'text/html');
+  const html = document.documentElement;
+  for (const name of html.getAttributeNames()) html.removeAttribute(name);
+  for (const name of parsed.documentElement.getAttributeNames()) html.setAttribute(name, parsed.documentElement.getAttribute(name) ?? '');
+  document.head.replaceChildren(...Array.from(parsed.head.childNodes).map((node) => document.importNode(node, true)));
+  document.body.replaceWith(document.importNode(parsed.body, true));
+}
+
+async function ready(after = 0): Promise<number> {
+  await vi.waitFor(() => {
+    const value = Number(document.documentElement.getAttribute('data-paper-lens-ready') ?? '-1');
+    if (!(value > after)) throw new Error('not ready yet');
+  }, { timeout: 5000, interval: 10 });
+  return Number(document.documentElement.getAttribute('data-paper-lens-ready'));
+}
+
+const articles = (): HTMLElement[] => Array.from(document.querySelectorAll('article'));
+const stripOf = (card: Element): ShadowRoot => {
+  const hosts = card.querySelectorAll('paper-lens-marks');
+  expect(hosts).toHaveLength(1);
+  return (hosts[0] as HTMLElement).shadowRoot as ShadowRoot;
+};
+
+let controllers: Controller[] = [];
+function start(store: FakeStore): Controller {
+  const controller = new Controller(`t${controllers.length}-${Math.random()}`, { sender: store.sender, subscribe: store.subscribe });
+  controllers.push(controller);
+  void controller.scan();
+  return controller;
+}
+
+beforeEach(() => {
+  controllers = [];
+});
+afterEach(() => {
+  for (const controller of controllers) controller.stop();
+});
+
+describe('marking a listing', () => {
+  it('marks every card once with ids, states, duplicates and related papers, and a summary bar', async () => {
+    const papers = [paper(0), paper(1), paper(2), paper(0, { id: '2403.10000v2' }), paper(4)];
+    load({ papers });
+    const store = new FakeStore();
+    store.known.add(papers[1]!.id);
+    start(store);
+    await ready();
+    expect(articles().map((a) => a.getAttribute('data-paper-lens-id'))).toEqual(['2403.10000', '2403.10001', '2403.10002', '2403.10000', '2403.10004']);
+    const marks = articles().map((a) => a.getAttribute('data-paper-lens')?.split(' ') ?? []);
+    expect(marks[1]).toContain('seen-before');
+    expect(marks[0]).toContain('new');
+    expect(marks[3]).toContain('duplicate');
+    expect(articles()[3]!.getAttribute('data-paper-lens-duplicate-of')).toBe('2403.10000');
+    expect(articles()[4]!.getAttribute('data-paper-lens-related')?.split(' ')).toContain('2403.10000');
+    for (const card of articles()) expect(stripOf(card).querySelector('[data-paper-lens-action="star"]')?.getAttribute('aria-pressed')).toBe('false');
+    expect(stripOf(articles()[3]!).querySelector('[data-paper-lens-action="duplicate"]')?.textContent).toBe('Same paper as #1 above');
+    const summary = document.querySelectorAll('paper-lens-summary');
+    expect(summary).toHaveLength(1);
+    expect(summary[0]!.shadowRoot?.textContent).toContain('5 papers · 4 new · 1 seen before · 1 duplicate · 1 related group');
+    const listed = store.calls.find((call) => call.type === 'page/listed')?.body as RequestMap['page/listed']['req'];
+    expect(listed.page).toMatchObject({ kind: 'day', key: 'day:2024-03-11' });
+    expect(listed.papers.map((p) => p.id)).toEqual(['2403.10000', '2403.10001', '2403.10002', '2403.10004']);
+  });
+
+  it('inserts titles and abstracts as text: planted markup never becomes elements', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const papers = [paper(0, { title: `${evil} Sparse attention for long video`, abstract: `${evil} sparse attention for long video benchmarks` }), paper(4, { title: `${evil} Sparse attention for long video again`, abstract: `${evil} sparse attention for long video benchmarks` })];
+    load({ papers });
+    start(new FakeStore());
+    await ready();
+    expect(document.querySelectorAll('img[src="x"], script:not([src])').length).toBe(0);
+    for (const card of articles()) {
+      const root = stripOf(card);
+      expect(root.querySelectorAll('img, script').length).toBe(0);
+    }
+    const related = stripOf(articles()[0]!).querySelector<HTMLElement>('[data-paper-lens-action="related"]');
+    related?.click();
+    const popover = document.querySelector('paper-lens-popover')?.shadowRoot;
+    expect(popover?.querySelector('.title')?.textContent).toBe(papers[1]!.title);
+    expect(popover?.querySelectorAll('img, script').length).toBe(0);
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('follows client-side navigation, infinite loading and re-renders without doubling marks', async () => {
+    load({ papers: [paper(0), paper(1), paper(2)] });
+    start(new FakeStore());
+    let generation = await ready();
+    const list = document.querySelector('[data-fixture-list]') as HTMLElement;
+    const other = new DOMParser().parseFromString(renderListingPage({ papers: [paper(5), paper(6)], layout: 'payload', url: URL_DAY }), 'text/html');
+    history.pushState(null, '', 'https://huggingface.co/papers/date/2024-03-12');
+    list.replaceChildren(...Array.from(other.querySelectorAll('article')).map((card) => document.importNode(card, true)));
+    generation = await ready(generation);
+    expect(articles().map((a) => a.getAttribute('data-paper-lens-id'))).toEqual(['2403.10005', '2403.10006']);
+    articles().forEach(stripOf);
+
+    // Infinite loading appends cards.
+    list.append(...[paper(7)].map((p) => {
+      const doc = new DOMParser().parseFromString(renderListingPage({ papers: [p], layout: 'payload', url: URL_DAY }), 'text/html');
+      return document.importNode(doc.querySelector('article')!, true);
+    }));
+    generation = await ready(generation);
+    expect(articles().map((a) => a.getAttribute('data-paper-lens-id'))).toEqual(['2403.10005', '2403.10006', '2403.10007']);
+
+    // A re-render that rewrites a card in place for another paper (unkeyed list update).
+    const first = articles()[0]!;
+    first.querySelectorAll('a[href^="/papers/"]').forEach((a) => a.setAttribute('href', '/papers/2403.10009'));
+    first.querySelector('h3 a')!.textContent = 'A different paper';
+    generation = await ready(generation);
+    expect(first.getAttribute('data-paper-lens-id')).toBe('2403.10009');
+    articles().forEach(stripOf);
+    expect(document.querySelectorAll('paper-lens-marks')).toHaveLength(3);
+    expect(document.querySelectorAll('paper-lens-summary')).toHaveLength(1);
+  });
+
+  it('the store failing leaves page-only marks and a plain-words note', async () => {
+    load({ papers: [paper(0), paper(0, { id: '2404.00001' })] });
+    const store = new FakeStore();
+    store.fail = 'Extension context invalidated.';
+    start(store);
+    await ready();
+    expect(articles().every((a) => a.getAttribute('data-paper-lens-id'))).toBe(true);
+    expect(articles()[1]!.getAttribute('data-paper-lens')).toBe('duplicate');
+    const note = document.querySelector('paper-lens-summary')?.shadowRoot?.querySelector('.note');
+    expect(note?.hasAttribute('hidden')).toBe(false);
+    expect(note?.textContent).toMatch(/updated or reloaded/);
+  });
+
+  it('star toggles are optimistic and roll back with a note when saving fails', async () => {
+    load({ papers: [paper(0), paper(1)] });
+    const store = new FakeStore();
+    start(store);
+    await ready();
+    const star = stripOf(articles()[0]!).querySelector<HTMLElement>('[data-paper-lens-action="star"]')!;
+    star.click();
+    expect(star.getAttribute('aria-pressed')).toBe('true');
+    await vi.waitFor(() => expect(store.starred.has('2403.10000')).toBe(true));
+    expect(articles()[0]!.getAttribute('data-paper-lens')).toContain('starred');
+    store.fail = 'The disk is full';
+    star.click();
+    expect(star.getAttribute('aria-pressed')).toBe('false');
+    await vi.waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('true'));
+    expect(stripOf(articles()[0]!).querySelector('.note')?.textContent).toMatch(/Couldn’t unstar/);
+  });
+
+  it('state/changed broadcasts update the cards', async () => {
+    load({ papers: [paper(0), paper(1)] });
+    const store = new FakeStore();
+    start(store);
+    await ready();
+    store.starred.add('2403.10001');
+    for (const listener of store.listeners) listener({ type: 'state/changed', states: [store.state('2403.10001')] });
+    expect(articles()[1]!.getAttribute('data-paper-lens')).toContain('starred');
+  });
+
+  it('a newer instance replaces the marks of an older one and the old one stops', async () => {
+    load({ papers: [paper(0), paper(1)] });
+    const old = start(new FakeStore());
+    await ready();
+    start(new FakeStore());
+    await ready(0);
+    expect(document.querySelectorAll('paper-lens-marks')).toHaveLength(2);
+    expect(document.querySelectorAll('paper-lens-summary')).toHaveLength(1);
+    expect(new Set(Array.from(document.querySelectorAll('paper-lens-marks')).map((h) => h.getAttribute('data-paper-lens-owner'))).size).toBe(1);
+    expect(document.querySelector('paper-lens-marks')?.getAttribute('data-paper-lens-owner')).toBe(controllers[1]!.token);
+    await old.scan();
+    expect(document.querySelectorAll('paper-lens-marks')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,372 @@
+/**
+ * Paper Lens on one tab: reads the listing, analyses it in slices, marks the cards, keeps the marks in step
+ * with the site's client-side rendering and with the store, and reports what the reader sees and opens.
+ */
+import type { ListingPage, PageAnalysis, Paper } from '../core/types';
+import type { PaperState } from '../core/records';
+import type { Broadcast } from '../core/messages';
+import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '../core/settings';
+import { analysePageInSteps } from '../core/analyse';
+import { readListingInSteps, type Listing, type ListedCard } from './site';
+import { Cancelled, measure, runInSlices, forEachInSlices } from './slices';
+import { buildViews, countViews, defaultFilters, type CardView, type Filters, type PendingToggle } from './marks/model';
+import { CardStrip } from './marks/strip';
+import { SummaryBar } from './marks/summary';
+import { Popover } from './marks/popover';
+import { PAGE_CSS, HOST_TAGS } from './marks/styles';
+import { el, setAttr } from './marks/dom';
+import { clearCardAttributes, placeStrip, placeSummary, removeStrayStrips, stripIsPlaced, writeCardAttributes } from './marks/placement';
+import { StoreLink, type BroadcastSubscriber, type Sender } from './store-link';
+import { SeenTracker } from './seen';
+import { PageWatcher } from './watcher';
+import { READY_ATTR, claimPage, isCurrent } from './instance';
+import { watchTheme } from './theme';
+import { Interactions } from './interactions';
+
+const EMPTY_ANALYSIS: PageAnalysis = { duplicateOf: [], related: [], relatedGroups: 0 };
+/** How long the first marks wait for the store's answer before showing page-only marks. */
+const STATES_WAIT_MS = 1500;
+/** Cards that get their strip at once; later ones get it when they come within LAZY_MARGIN of the viewport. */
+const EAGER_STRIPS = 60;
+const LAZY_MARGIN = '1500px 0px';
+/** Up to this many cards a refresh is one quick pass; bigger pages are refreshed in slices. */
+const SYNC_REFRESH_CARDS = 400;
+const OURS = new Set<string>(HOST_TAGS.map((tag) => tag.toUpperCase()));
+
+export class Controller {
+  settings: Settings = DEFAULT_SETTINGS;
+  filters: Filters = defaultFilters(DEFAULT_SETTINGS);
+  readonly store: StoreLink;
+  readonly states = new Map<string, PaperState>();
+  readonly pending = new Map<string, PendingToggle>();
+  readonly notes = new Map<string, string>();
+  page: ListingPage | null = null;
+  cards: ListedCard[] = [];
+  papers: Paper[] = [];
+  views: CardView[] = [];
+  readonly strips = new WeakMap<HTMLElement, CardStrip>();
+  readonly popover: Popover;
+  private analysis: PageAnalysis = EMPTY_ANALYSIS;
+  private analysedKey = '';
+  private summary: SummaryBar | null = null;
+  private pageStyle: HTMLStyleElement | null = null;
+  private readonly marked = new Set<HTMLElement>();
+  private cardIndex = new Map<HTMLElement, number>();
+  private readonly listedIds = new Set<string>();
+  private readonly inflight = new Set<Promise<void>>();
+  private visitUrl = '';
+  private generation = 0;
+  private scanToken = 0;
+  private refreshToken = 0;
+  private stopped = false;
+  private readonly stops: Array<() => void> = [];
+  private readonly settingsReady: Promise<void>;
+  private readonly seen: SeenTracker;
+  private readonly watcher: PageWatcher;
+  private readonly interactions: Interactions;
+  private readonly lazyStrips: IntersectionObserver;
+
+  constructor(readonly token: string, transport: { sender?: Sender; subscribe?: BroadcastSubscriber } = {}) {
+    this.stops.push(claimPage(token, () => this.stop()));
+    this.store = new StoreLink(() => this.refresh(), transport.sender, transport.subscribe);
+    this.popover = new Popover(token);
+    this.interactions = new Interactions(this);
+    this.lazyStrips = new IntersectionObserver((entries) => this.buildNearStrips(entries), { rootMargin: LAZY_MARGIN });
+    this.seen = new SeenTracker({
+      fraction: this.settings.seenVisibleFraction,
+      dwellMs: this.settings.seenDwellMs,
+      idOf: (card) => card.getAttribute('data-paper-lens-id'),
+      report: (ids) => this.reportSeen(ids),
+    });
+    this.watcher = new PageWatcher(() => void this.scan(), (node) => node.nodeType === Node.ELEMENT_NODE && (OURS.has((node as Element).tagName) || (node as Element).hasAttribute('data-paper-lens-owner')));
+    this.stops.push(watchTheme(), this.store.listen((message) => this.onBroadcast(message)), this.interactions.listen());
+    this.settingsReady = this.store.request('settings/get', {}).then((response) => {
+      if (response) this.applySettings(normaliseSettings(response.settings), true);
+    });
+  }
+
+  /** Reads the page and brings every mark up to date; cheap when nothing changed. */
+  async scan(): Promise<void> {
+    if (this.stopped) return;
+    if (!isCurrent(this.token)) return this.stop();
+    const token = ++this.scanToken;
+    const cancelled = (): boolean => token !== this.scanToken || this.stopped;
+    let listing: Listing;
+    try {
+      listing = await runInSlices(readListingInSteps(document, location.href), 'paper-lens:read', cancelled);
+    } catch (error) {
+      if (error instanceof Cancelled) return;
+      throw error;
+    }
+    const newVisit = listing.page.url !== this.visitUrl;
+    if (newVisit) this.beginVisit(listing.page);
+    this.page = listing.page;
+    if (listing.page.kind === 'paper') this.interactions.openedDetail(listing.page);
+
+    const ids = listing.cards.map((card) => card.paper.id).join(' ');
+    const same = listing.cards.length === this.cards.length && listing.cards.every((card, i) => card.element === this.cards[i]?.element && card.paper.id === this.cards[i]?.paper.id);
+    if (same && !newVisit && this.marksIntact() && this.analysedKey === this.analysisKey(ids)) {
+      this.setReady();
+      return;
+    }
+    const statesArrived = this.listPapers(listing.page, listing.cards.map((card) => card.paper));
+    try {
+      await this.settingsReady;
+      if (cancelled()) return;
+      const papers = listing.cards.map((card) => card.paper);
+      const key = this.analysisKey(ids);
+      if (key !== this.analysedKey) {
+        const options = { relatedThreshold: this.settings.relatedThreshold, maxRelated: this.settings.relatedCount };
+        const analysis = papers.length ? await runInSlices(analysePageInSteps(papers, options), 'paper-lens:detect', cancelled) : EMPTY_ANALYSIS;
+        this.analysis = analysis;
+        this.analysedKey = key;
+      }
+      // Cards, papers and analysis change together: a refresh in between never mixes two lists.
+      this.cards = listing.cards;
+      this.papers = papers;
+      let statesIn = false;
+      await Promise.race([statesArrived.then(() => (statesIn = true)), new Promise((resolve) => setTimeout(resolve, STATES_WAIT_MS))]);
+      if (cancelled()) return;
+      this.generation++;
+      await this.render(cancelled);
+      if (!statesIn) {
+        await statesArrived;
+        if (cancelled()) return;
+        await this.render(cancelled);
+      }
+      this.setReady();
+    } catch (error) {
+      if (!(error instanceof Cancelled)) throw error;
+    }
+  }
+
+  private analysisKey(ids: string): string {
+    return `${this.settings.relatedThreshold}|${this.settings.relatedCount}|${ids}`;
+  }
+
+  private beginVisit(page: ListingPage): void {
+    this.seen.flush();
+    this.seen.newVisit();
+    this.visitUrl = page.url;
+    this.listedIds.clear();
+    this.filters = defaultFilters(this.settings);
+    this.popover.close(false);
+  }
+
+  /** Sends the papers not yet listed on this visit; resolves once the store answered (or failed). */
+  private listPapers(page: ListingPage, papers: Paper[]): Promise<void> {
+    if (page.kind === 'paper' || page.kind === 'other') return Promise.resolve();
+    const fresh = new Map<string, Paper>();
+    for (const paper of papers) if (!this.listedIds.has(paper.id) && !fresh.has(paper.id)) fresh.set(paper.id, paper);
+    if (fresh.size > 0 && !this.store.dead) {
+      for (const id of fresh.keys()) this.listedIds.add(id);
+      const request = this.store.request('page/listed', { page, papers: [...fresh.values()] }).then((response) => {
+        if (response) this.mergeStates(response.states);
+      });
+      this.inflight.add(request);
+      void request.finally(() => this.inflight.delete(request));
+    }
+    return Promise.all(this.inflight).then(() => undefined);
+  }
+
+  mergeStates(states: readonly PaperState[]): void {
+    for (const state of states) this.states.set(state.id, state);
+  }
+
+  private marksIntact(): boolean {
+    return this.cards.every((card, index) => {
+      const strip = this.strips.get(card.element);
+      const placed = strip ? stripIsPlaced(card, strip.host) : index >= EAGER_STRIPS;
+      return placed && card.element.getAttribute('data-paper-lens-id') === card.paper.id;
+    });
+  }
+
+  private buildViews(): CardView[] {
+    return buildViews({ papers: this.papers, analysis: this.analysis, states: this.states, pending: this.pending, settings: this.settings, filters: this.filters });
+  }
+
+  /** Marks every card, in slices; unmarks elements that stopped being cards. */
+  private async render(cancelled: () => boolean): Promise<void> {
+    this.views = this.buildViews();
+    this.cardIndex = new Map(this.cards.map((card, index) => [card.element, index]));
+    const current = this.cardIndex;
+    const start = performance.now();
+    this.ensurePageStyle();
+    for (const element of this.marked) {
+      if (current.has(element)) continue;
+      this.lazyStrips.unobserve(element);
+      clearCardAttributes(element);
+      this.strips.get(element)?.host.remove();
+      this.strips.delete(element);
+      this.marked.delete(element);
+    }
+    this.renderSummary();
+    this.watcher.discard();
+    measure('paper-lens:mark', start);
+    await forEachInSlices(this.cards, (card, i) => this.renderCard(card, this.views[i] as CardView), 'paper-lens:mark', () => {
+      this.watcher.discard();
+      return cancelled();
+    });
+    this.watcher.discard();
+    // Only cards with a strip can be on screen: the far ones get theirs (and seen tracking) as they come near.
+    this.seen.track(this.cards.map((card) => card.element).filter((element) => this.strips.has(element)));
+  }
+
+  private renderCard(card: ListedCard, view: CardView): void {
+    const element = card.element;
+    if (element.getAttribute('data-paper-lens-id') !== view.id && this.marked.has(element)) this.seen.reset(element);
+    writeCardAttributes(element, view);
+    this.marked.add(element);
+    const strip = this.strips.get(element);
+    if (strip) this.renderStrip(card, view, strip);
+    else if (view.index < EAGER_STRIPS) this.renderStrip(card, view, this.newStrip(element));
+    else {
+      removeStrayStrips(element, null);
+      this.lazyStrips.observe(element);
+    }
+  }
+
+  private newStrip(element: HTMLElement): CardStrip {
+    const strip = new CardStrip(this.token, this.interactions);
+    this.strips.set(element, strip);
+    return strip;
+  }
+
+  private renderStrip(card: ListedCard, view: CardView, strip: CardStrip): void {
+    removeStrayStrips(card.element, strip.host);
+    placeStrip(card, strip.host);
+    strip.update(view, this.notes.get(view.id) ?? null);
+  }
+
+  /** Strips for cards far below the first screens are built as they come near the viewport. */
+  private buildNearStrips(entries: IntersectionObserverEntry[]): void {
+    const start = performance.now();
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const element = entry.target as HTMLElement;
+      this.lazyStrips.unobserve(element);
+      const index = this.cardIndex.get(element) ?? -1;
+      const card = this.cards[index];
+      const view = this.views[index];
+      if (!card || !view || this.strips.has(element)) continue;
+      this.renderStrip(card, view, this.newStrip(element));
+      this.seen.add(element);
+    }
+    this.watcher.discard();
+    measure('paper-lens:mark', start);
+  }
+
+  /**
+   * Re-applies states, settings and filters to the cards as they are (no re-read, no re-analysis). Cards showing
+   * `first` are updated at once (the reader just clicked them); big pages get the rest in slices.
+   */
+  refresh(first?: string): void {
+    if (this.stopped) return;
+    const start = performance.now();
+    this.views = this.buildViews();
+    const small = this.cards.length <= SYNC_REFRESH_CARDS;
+    this.cards.forEach((card, i) => {
+      if (small || card.paper.id === first) this.renderCard(card, this.views[i] as CardView);
+    });
+    this.renderSummary();
+    this.watcher.discard();
+    measure('paper-lens:mark', start);
+    if (!small) void this.refreshInSlices();
+  }
+
+  private refreshInSlices(): Promise<void> {
+    const token = ++this.refreshToken;
+    return forEachInSlices(this.cards, (card, i) => this.renderCard(card, this.views[i] as CardView), 'paper-lens:mark', () => {
+      this.watcher.discard();
+      return token !== this.refreshToken || this.stopped;
+    }).then(() => this.watcher.discard(), (error: unknown) => {
+      if (!(error instanceof Cancelled)) throw error;
+    });
+  }
+
+  private renderSummary(): void {
+    if (this.cards.length === 0) {
+      this.summary?.host.remove();
+      return;
+    }
+    this.summary ??= new SummaryBar(this.token, (change) => this.setFilters(change));
+    placeSummary(this.cards, this.summary.host);
+    const tracked = this.views.some((view) => view.isNew !== null);
+    this.summary.update({
+      counts: countViews(this.views, this.analysis, this.settings),
+      filters: this.filters,
+      showDuplicateFilter: this.settings.marks.duplicates,
+      showSeenFilters: tracked && this.settings.marks.seenBefore,
+      note: this.store.problem,
+    });
+  }
+
+  setFilters(change: Partial<Filters>): void {
+    this.filters = { ...this.filters, ...change };
+    this.refresh();
+  }
+
+  private ensurePageStyle(): void {
+    if (this.pageStyle?.isConnected) return;
+    this.pageStyle = el('style', { 'data-paper-lens-owner': this.token }, PAGE_CSS);
+    (document.head ?? document.documentElement).append(this.pageStyle);
+  }
+
+  private setReady(): void {
+    if (!this.stopped) setAttr(document.documentElement, READY_ATTR, String(this.generation));
+  }
+
+  private reportSeen(ids: string[]): void {
+    const page = this.page;
+    if (!page || this.stopped) return;
+    void this.store.request('papers/seen', { page, ids }).then((response) => {
+      if (!response) return;
+      this.mergeStates(response.states);
+      this.refresh();
+    });
+  }
+
+  applySettings(settings: Settings, initial: boolean): void {
+    const previous = this.settings;
+    this.settings = settings;
+    if (initial || previous.hideSeenByDefault !== settings.hideSeenByDefault) this.filters = { ...this.filters, seen: settings.hideSeenByDefault ? 'dim' : 'show' };
+    this.seen.configure(settings.seenVisibleFraction, settings.seenDwellMs);
+    if (initial) return;
+    if (previous.relatedThreshold !== settings.relatedThreshold || previous.relatedCount !== settings.relatedCount) void this.scan();
+    else this.refresh();
+  }
+
+  private onBroadcast(message: Broadcast): void {
+    if (this.stopped) return;
+    switch (message.type) {
+      case 'state/changed':
+        this.mergeStates(message.states);
+        this.refresh();
+        break;
+      case 'settings/changed':
+        this.applySettings(normaliseSettings(message.settings), false);
+        break;
+      case 'data/cleared':
+        this.states.clear();
+        this.listedIds.clear();
+        this.analysedKey = '';
+        void this.scan();
+        break;
+      case 'store/error':
+        this.store.fail(new Error(message.error.message));
+        break;
+    }
+  }
+
+  /** A newer instance took the page over: stop everything; it has already removed our marks. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.watcher.stop();
+    this.seen.stop();
+    this.lazyStrips.disconnect();
+    this.pageStyle?.remove();
+    this.popover.close(false);
+    for (const stop of this.stops) stop();
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * A few DOM helpers for the marks. Everything the page supplies goes in as text: there is no way to pass markup.
+ */
+
+type Attributes = Record<string, string | boolean | undefined>;
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === true) element.setAttribute(name, '');
+    else if (typeof value === 'string') element.setAttribute(name, value);
+  }
+  element.append(...children);
+  return element;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A 16x16 icon from path data (our own constants, never page text). */
+export function icon(paths: readonly string[], className = 'glyph'): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  svg.setAttribute('class', className);
+  for (const d of paths) {
+    const path = document.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', d);
+    svg.append(path);
+  }
+  return svg;
+}
+
+export const ICONS = {
+  star: ['M8 1.6l1.9 4 4.4.5-3.3 3 .9 4.3L8 11.2l-3.9 2.2.9-4.3-3.3-3 4.4-.5z'],
+  check: ['M3.2 8.4l3 3 6.6-6.6'],
+  chevron: ['M4.5 6.2L8 9.7l3.5-3.5'],
+  copy: ['M5.5 5.5h7v7h-7z', 'M3.5 10.5v-7h7'],
+  link: ['M6.5 9.5l3-3', 'M7.4 4.6l1-1a2.5 2.5 0 013.5 3.5l-1 1', 'M8.6 11.4l-1 1a2.5 2.5 0 01-3.5-3.5l1-1'],
+  lens: ['M7 2.5a4.5 4.5 0 100 9 4.5 4.5 0 000-9z', 'M10.3 10.3l3.2 3.2'],
+} as const;
+
+/** Sets an attribute only when its value changes (writes invalidate style even when equal). */
+export function setAttr(element: Element, name: string, value: string | null): void {
+  if (value === null) {
+    if (element.hasAttribute(name)) element.removeAttribute(name);
+  } else if (element.getAttribute(name) !== value) {
+    element.setAttribute(name, value);
+  }
+}
+
+export function setText(element: Element, value: string): void {
+  if (element.textContent !== value) element.textContent = value;
+}
+
+export function setHidden(element: HTMLElement | SVGElement, hidden: boolean): void {
+  if (hidden) setAttr(element, 'hidden', '');
+  else setAttr(element, 'hidden', null);
+}
+
+/** One stylesheet object shared by every shadow root (cheap), or a <style> copy where adopting is refused. */
+export function styleShadowRoot(root: ShadowRoot, css: string, cache: { sheet?: CSSStyleSheet | null }): void {
+  if (cache.sheet === undefined) {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      cache.sheet = sheet;
+    } catch {
+      cache.sheet = null;
+    }
+  }
+  if (cache.sheet) {
+    try {
+      root.adoptedStyleSheets = [cache.sheet];
+      return;
+    } catch {
+      // Firefox content scripts may not adopt a sheet built in their own compartment.
+      cache.sheet = null;
+    }
+  }
+  root.append(el('style', {}, css));
+}

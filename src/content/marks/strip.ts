@@ -1,0 +1,139 @@
+/**
+ * The strip of marks under a card's title, in the card's own open shadow root. Built from one cloned
+ * skeleton (cheap on 1000-card pages) and updated in place; a strip only changes when its view changes.
+ */
+import type { CardView } from './model';
+import { ICONS, el, icon, setAttr, setHidden, setText, styleShadowRoot } from './dom';
+import { STRIP_CSS } from './styles';
+import { readerRelatedLabel, relatedLabel } from './labels';
+
+export const STRIP_TAG = 'paper-lens-marks';
+
+export interface StripActions {
+  toggle(index: number, what: 'star' | 'read'): void;
+  jumpTo(index: number): void;
+  openList(index: number, kind: 'page' | 'reader', anchor: HTMLElement): void;
+}
+
+const sheetCache: { sheet?: CSSStyleSheet | null } = {};
+let skeleton: DocumentFragment | null = null;
+
+function chip(className: string, action?: string): HTMLElement {
+  const attributes = action ? { type: 'button', class: `chip ${className}`, 'data-paper-lens-action': action } : { class: `chip ${className}` };
+  const node = el(action ? 'button' : 'span', attributes, el('span', { class: 'label' }));
+  setHidden(node, true);
+  return node;
+}
+
+function buildSkeleton(): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  const star = el('button', { type: 'button', class: 'toggle star', 'data-paper-lens-action': 'star', 'aria-pressed': 'false', 'aria-label': 'Star' }, icon(ICONS.star));
+  const read = el('button', { type: 'button', class: 'toggle read', 'data-paper-lens-action': 'read', 'aria-pressed': 'false', 'aria-label': 'Read' }, icon(ICONS.check), el('span', { class: 'label', hidden: true }));
+  const related = chip('rel', 'related');
+  related.setAttribute('aria-haspopup', 'dialog');
+  related.setAttribute('aria-expanded', 'false');
+  related.append(icon(ICONS.chevron));
+  const reader = chip('rel reader', 'reader-related');
+  reader.setAttribute('aria-haspopup', 'dialog');
+  reader.setAttribute('aria-expanded', 'false');
+  const history = el('a', { class: 'chip dup history', 'data-paper-lens-action': 'known', hidden: true }, el('span', { class: 'label' }));
+  const note = el('span', { class: 'note', role: 'status', hidden: true });
+  fragment.append(el('div', { class: 'strip', role: 'group', 'aria-label': 'Paper Lens' },
+    star, read, chip('new'), chip('seen'), chip('dup', 'duplicate'), history, related, reader, note));
+  return fragment;
+}
+
+/** The path of a paper page on the site; old-style ids keep their slash. */
+export function paperPath(id: string): string {
+  return `/papers/${id.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+export class CardStrip {
+  readonly host: HTMLElement;
+  index = -1;
+  private readonly star: HTMLElement;
+  private readonly read: HTMLElement;
+  private readonly readText: HTMLElement;
+  private readonly newChip: HTMLElement;
+  private readonly seen: HTMLElement;
+  private readonly duplicate: HTMLElement;
+  private readonly history: HTMLAnchorElement;
+  private readonly related: HTMLElement;
+  private readonly reader: HTMLElement;
+  private readonly note: HTMLElement;
+  private lastKey = '';
+
+  constructor(owner: string, private readonly actions: StripActions) {
+    this.host = document.createElement(STRIP_TAG);
+    this.host.setAttribute('data-paper-lens-owner', owner);
+    const root = this.host.attachShadow({ mode: 'open' });
+    styleShadowRoot(root, STRIP_CSS, sheetCache);
+    skeleton ??= buildSkeleton();
+    root.append(skeleton.cloneNode(true));
+    const strip = root.lastElementChild as HTMLElement;
+    const parts = strip.children;
+    this.star = parts[0] as HTMLElement;
+    this.read = parts[1] as HTMLElement;
+    this.readText = this.read.lastElementChild as HTMLElement;
+    this.newChip = parts[2] as HTMLElement;
+    this.seen = parts[3] as HTMLElement;
+    this.duplicate = parts[4] as HTMLElement;
+    this.history = parts[5] as HTMLAnchorElement;
+    this.related = parts[6] as HTMLElement;
+    this.reader = parts[7] as HTMLElement;
+    this.note = parts[8] as HTMLElement;
+    root.addEventListener('click', (event) => this.onClick(event));
+  }
+
+  private onClick(event: Event): void {
+    const target = (event.target as Element | null)?.closest('[data-paper-lens-action]');
+    // Our controls live inside the site's card, which may be a link or have its own click handler.
+    event.stopPropagation();
+    if (!target) return;
+    const action = target.getAttribute('data-paper-lens-action');
+    if (action === 'known') return;
+    event.preventDefault();
+    if (action === 'star' || action === 'read') this.actions.toggle(this.index, action);
+    else if (action === 'duplicate') this.actions.jumpTo(Number(this.duplicate.getAttribute('data-of-index')));
+    else if (action === 'related') this.actions.openList(this.index, 'page', target as HTMLElement);
+    else if (action === 'reader-related') this.actions.openList(this.index, 'reader', target as HTMLElement);
+  }
+
+  update(view: CardView, note: string | null): void {
+    this.index = view.index;
+    const key = JSON.stringify([view.starred, view.read, view.readText, view.newChip, view.seenText, view.duplicate, view.historyDuplicate, view.related.length, view.readerRelated.length, view.readerRelated[0]?.state, note]);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    setAttr(this.star, 'aria-pressed', String(view.starred));
+    setAttr(this.star, 'title', view.starred ? 'Starred: click to remove the star' : 'Star this paper');
+    setAttr(this.read, 'aria-pressed', String(view.read));
+    setAttr(this.read, 'title', view.read ? `${view.readText ?? 'Read'}: click to mark as unread` : 'Mark as read');
+    setText(this.readText, view.readText ?? '');
+    setHidden(this.readText, !view.readText);
+    this.chip(this.newChip, view.newChip ? 'New' : null, 'Not listed or seen on an earlier visit');
+    this.chip(this.seen, view.seenText, view.seenText);
+    this.chip(this.duplicate, view.duplicate?.text ?? null, view.duplicate ? `${view.duplicate.reason} Click to jump to it.` : null);
+    if (view.duplicate) setAttr(this.duplicate, 'data-of-index', String(view.duplicate.ofIndex));
+    this.chip(this.history, view.historyDuplicate?.text ?? null, view.historyDuplicate?.text ?? null);
+    setAttr(this.history, 'href', view.historyDuplicate ? paperPath(view.historyDuplicate.knownId) : null);
+    this.chip(this.related, view.related.length ? relatedLabel(view.related.length) : null, 'Related papers on this page');
+    this.chip(this.reader, view.readerRelated.length ? readerRelatedLabel(view.readerRelated) : null, 'Papers from your history on the same topic');
+    setText(this.note, note ?? '');
+    setHidden(this.note, !note);
+  }
+
+  private chip(node: HTMLElement, text: string | null, title: string | null): void {
+    setHidden(node, text === null);
+    if (text === null) return;
+    setText(node.firstElementChild as Element, text);
+    setAttr(node, 'title', title);
+  }
+
+  setExpanded(kind: 'page' | 'reader', expanded: boolean): void {
+    setAttr(kind === 'page' ? this.related : this.reader, 'aria-expanded', String(expanded));
+  }
+
+  focusControl(): void {
+    this.star.focus({ preventScroll: true });
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The page summary bar above the list: counts, the reader's filters, and a plain-words note when the store
+ * cannot be reached. One per page, in its own shadow root.
+ */
+import type { FilterMode, Filters, PageCounts } from './model';
+import { ICONS, el, icon, setAttr, setHidden, setText, styleShadowRoot } from './dom';
+import { SUMMARY_CSS } from './styles';
+import { summaryParts } from './labels';
+
+export const SUMMARY_TAG = 'paper-lens-summary';
+
+export interface SummaryState {
+  counts: PageCounts;
+  filters: Filters;
+  showDuplicateFilter: boolean;
+  /** Seen filters need the store's history. */
+  showSeenFilters: boolean;
+  note: string | null;
+}
+
+const sheetCache: { sheet?: CSSStyleSheet | null } = {};
+const MODES: Array<[FilterMode, string]> = [['show', 'Show'], ['dim', 'Dim'], ['hide', 'Hide']];
+
+export class SummaryBar {
+  readonly host: HTMLElement;
+  private readonly counts: HTMLElement;
+  private readonly duplicates: HTMLElement;
+  private readonly seen: HTMLElement;
+  private readonly onlyNew: HTMLElement;
+  private readonly note: HTMLElement;
+  private lastKey = '';
+
+  constructor(owner: string, onFilter: (change: Partial<Filters>) => void) {
+    this.host = document.createElement(SUMMARY_TAG);
+    this.host.setAttribute('data-paper-lens-owner', owner);
+    const root = this.host.attachShadow({ mode: 'open' });
+    styleShadowRoot(root, SUMMARY_CSS, sheetCache);
+    this.counts = el('span', { class: 'counts', 'aria-live': 'polite' });
+    this.duplicates = this.segmented('duplicates', 'Duplicates');
+    this.seen = this.segmented('seen', 'Seen before');
+    this.onlyNew = el('button', { type: 'button', class: 'only-new', 'aria-pressed': 'false', 'data-paper-lens-filter': 'only-new' }, 'Only new');
+    this.note = el('div', { class: 'note', role: 'status', hidden: true });
+    root.append(el('section', { class: 'bar', 'aria-label': 'Paper Lens summary' },
+      el('span', { class: 'brand' }, icon(ICONS.lens), 'Paper Lens'), this.counts,
+      el('div', { class: 'filters' }, this.duplicates, this.seen, this.onlyNew), this.note));
+    root.addEventListener('click', (event) => {
+      event.stopPropagation();
+      const button = (event.target as Element | null)?.closest('[data-paper-lens-filter]');
+      const filter = button?.getAttribute('data-paper-lens-filter');
+      if (!filter) return;
+      if (filter === 'only-new') onFilter({ onlyNew: button?.getAttribute('aria-pressed') !== 'true' });
+      else {
+        const [group, mode] = filter.split(':') as ['duplicates' | 'seen', FilterMode];
+        onFilter({ [group]: mode });
+      }
+    });
+  }
+
+  private segmented(group: 'duplicates' | 'seen', label: string): HTMLElement {
+    const buttons = MODES.map(([mode, text]) => el('button', { type: 'button', 'aria-pressed': 'false', 'data-paper-lens-filter': `${group}:${mode}` }, text));
+    return el('span', { class: 'group', role: 'group', 'aria-label': label }, el('span', { 'aria-hidden': 'true' }, label), el('span', { class: 'segmented' }, ...buttons));
+  }
+
+  update(state: SummaryState): void {
+    const key = JSON.stringify(state);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    const parts = summaryParts(state.counts);
+    if (state.counts.hidden > 0) parts.push(`${state.counts.hidden} hidden`);
+    this.counts.replaceChildren(...parts.flatMap((part, i) => {
+      const [number, ...words] = part.split(' ');
+      const nodes: Array<Node | string> = [el('b', {}, number ?? ''), ` ${words.join(' ')}`];
+      return i === 0 ? nodes : [' · ', ...nodes];
+    }));
+    this.mark(this.duplicates, state.filters.duplicates);
+    this.mark(this.seen, state.filters.seen);
+    setHidden(this.duplicates, !state.showDuplicateFilter);
+    setHidden(this.seen, !state.showSeenFilters);
+    setHidden(this.onlyNew, !state.showSeenFilters);
+    setAttr(this.onlyNew, 'aria-pressed', String(state.filters.onlyNew));
+    setText(this.note, state.note ?? '');
+    setHidden(this.note, !state.note);
+  }
+
+  private mark(group: HTMLElement, mode: FilterMode): void {
+    for (const button of Array.from(group.querySelectorAll('button'))) {
+      setAttr(button, 'aria-pressed', String(button.getAttribute('data-paper-lens-filter')?.endsWith(`:${mode}`)));
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The card side of the store: typed requests through platform/messaging, with failures turned into one
+ * plain-words problem the summary bar shows. The page keeps its page-only marks whatever happens here.
+ */
+import type { Broadcast, RequestMap, RequestType, Response } from '../core/messages';
+import { onBroadcast, send, StoreError, isContextInvalidated } from '../platform/messaging';
+
+export type Sender = <T extends RequestType>(type: T, body: RequestMap[T]['req']) => Promise<Extract<Response<T>, { ok: true }>>;
+export type BroadcastSubscriber = (listener: (message: Broadcast) => void) => () => void;
+
+export class StoreLink {
+  /** What is wrong, in plain words, or null while the store answers. */
+  problem: string | null = null;
+  /** The extension was reloaded or updated under this page: nothing will answer again. */
+  dead = false;
+
+  constructor(
+    private readonly onProblem: () => void,
+    private readonly sender: Sender = send,
+    private readonly subscribe: BroadcastSubscriber = onBroadcast,
+  ) {}
+
+  /** The payload, or null when the store failed (the problem is recorded). */
+  async request<T extends RequestType>(type: T, body: RequestMap[T]['req']): Promise<Extract<Response<T>, { ok: true }> | null> {
+    if (this.dead) return null;
+    try {
+      const response = await this.sender(type, body);
+      if (this.problem !== null) {
+        this.problem = null;
+        this.onProblem();
+      }
+      return response;
+    } catch (error) {
+      this.fail(error);
+      return null;
+    }
+  }
+
+  fail(error: unknown): void {
+    const message = error instanceof StoreError ? error.body.message : error instanceof Error ? error.message : String(error);
+    if (isContextInvalidated(error) || /updated or reloaded/i.test(message)) this.dead = true;
+    const problem = this.dead
+      ? 'Paper Lens was updated or reloaded, so this page shows marks for this page only. Reload the page to see your history again.'
+      : `Paper Lens can’t reach its saved history right now (${message.replace(/\.$/, '')}). Marks for this page still work.`;
+    if (problem !== this.problem) {
+      this.problem = problem;
+      this.onProblem();
+    }
+  }
+
+  listen(listener: (message: Broadcast) => void): () => void {
+    try {
+      return this.subscribe(listener);
+    } catch (error) {
+      this.fail(error);
+      return () => undefined;
+    }
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * The popup: search, History / Starred / Read lists, the dashboard, and export. The shell renders at once;
+ * the first small page of rows follows, then the counts.
+ */
+import type { JSX } from 'preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { HistoryRow, HistoryView, Stats } from '../core/records';
+import { send } from '../platform/messaging';
+import { errorMessage } from '../ui/errors';
+import { openOptionsPage } from '../ui/extension';
+import { count, plural } from '../ui/format';
+import { AlertIcon, CloseIcon, DownloadIcon, GearIcon, LogoMark, SearchIcon } from '../ui/icons';
+import { useBroadcast } from '../ui/use-broadcast';
+import { useDebounced } from '../ui/use-debounced';
+import { Dashboard } from './Dashboard';
+import { EmptyState } from './EmptyState';
+import { ExportPanel, type ExportScope } from './ExportPanel';
+import { HistoryList } from './HistoryList';
+import { HistoryPager, type FetchHistoryPage, type PagerSnapshot } from './history-pager';
+import type { ToggleKind } from './Row';
+
+type Tab = HistoryView | 'dashboard';
+const TABS: Array<{ id: Tab; label: string }> = [
+  { id: 'history', label: 'History' },
+  { id: 'starred', label: 'Starred' },
+  { id: 'read', label: 'Read' },
+  { id: 'dashboard', label: 'Dashboard' },
+];
+const TAB_KEY = 'paper-lens:popup-tab';
+const SEARCH_DEBOUNCE_MS = 140;
+const MIN_QUERY_LENGTH = 2;
+export const READY_MARK = 'paper-lens:popup-ready';
+
+const fetchPage: FetchHistoryPage = async (request) => {
+  const { rows, total } = await send('history/list', request);
+  return { rows, total };
+};
+
+function initialTab(): Tab {
+  try {
+    const saved = localStorage.getItem(TAB_KEY);
+    if (TABS.some((tab) => tab.id === saved)) return saved as Tab;
+  } catch {
+    // No storage: start on History.
+  }
+  return 'history';
+}
+
+export function App(): JSX.Element {
+  const [tab, setTab] = useState<Tab>(initialTab);
+  const [queryText, setQueryText] = useState('');
+  const settledText = useDebounced(queryText.trim(), SEARCH_DEBOUNCE_MS);
+  // One letter matches most of a large store and tells the reader nothing: search from two.
+  const query = [...settledText].length >= MIN_QUERY_LENGTH ? settledText : '';
+  const tooShort = queryText.trim() !== '' && [...queryText.trim()].length < MIN_QUERY_LENGTH;
+  const [snapshot, setSnapshot] = useState<PagerSnapshot | null>(null);
+  const pager = useMemo(() => new HistoryPager(fetchPage, setSnapshot, errorMessage), []);
+  const [stats, setStats] = useState<Stats | null>(null);
+  const [statsError, setStatsError] = useState<string | null>(null);
+  const [banner, setBanner] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
+  const listView: HistoryView = tab === 'dashboard' ? 'history' : tab;
+  const marked = useRef(false);
+
+  useEffect(() => {
+    void pager.open({ view: listView, query });
+  }, [listView, query]);
+
+  // The full statistics are the store's heaviest query: only the dashboard asks for them. Tab badges need just
+  // two index counts (a zero-row page of each view reports its total).
+  const [counts, setCounts] = useState<{ starred: number; read: number } | null>(null);
+  const loadCounts = useCallback(() => {
+    Promise.all([
+      send('history/list', { view: 'starred', offset: 0, limit: 0 }),
+      send('history/list', { view: 'read', offset: 0, limit: 0 }),
+    ])
+      .then(([starred, read]) => setCounts({ starred: starred.total, read: read.total }))
+      .catch(() => setCounts(null));
+  }, []);
+  const statsStale = useRef(true);
+  const loadStats = useCallback(() => {
+    statsStale.current = false;
+    send('stats/get', {})
+      .then(({ stats: next }) => {
+        setStats(next);
+        setStatsError(null);
+      })
+      .catch((error: unknown) => setStatsError(errorMessage(error)));
+  }, []);
+
+  // Counts come after the first rows, so they never hold up the list.
+  const firstAnswer = snapshot !== null && snapshot.status !== 'loading';
+  useEffect(() => {
+    if (firstAnswer) loadCounts();
+  }, [firstAnswer]);
+  useEffect(() => {
+    if (tab === 'dashboard' && statsStale.current) loadStats();
+  }, [tab]);
+
+  useEffect(() => {
+    if (marked.current || !firstAnswer) return;
+    marked.current = true;
+    performance.mark(READY_MARK);
+  }, [firstAnswer]);
+
+  const statsTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refreshCounts = (): void => {
+    loadCounts();
+    statsStale.current = true;
+    if (tabRef.current === 'dashboard') loadStats();
+  };
+  const tabRef = useRef(tab);
+  tabRef.current = tab;
+  const scheduleRefresh = (): void => {
+    clearTimeout(statsTimer.current);
+    statsTimer.current = setTimeout(refreshCounts, 400);
+  };
+  useBroadcast((message) => {
+    if (message.type === 'state/changed') {
+      pager.applyStates(message.states);
+      scheduleRefresh();
+    } else if (message.type === 'data/cleared') {
+      void pager.reload();
+      refreshCounts();
+    } else if (message.type === 'store/error') {
+      setBanner(message.error.message);
+    }
+  });
+
+  const onToggle = useCallback(async (row: HistoryRow, kind: ToggleKind) => {
+    const { paper } = row;
+    const now = Date.now();
+    try {
+      if (kind === 'star') {
+        const starred = paper.starredAt === undefined;
+        pager.patchPaper(paper.id, { starredAt: starred ? now : undefined });
+        const { state } = await send('paper/set-starred', { id: paper.id, starred, paper });
+        pager.applyStates([state]);
+        scheduleRefresh();
+      } else {
+        const read = paper.readAt === undefined;
+        pager.patchPaper(paper.id, { readAt: read ? now : undefined });
+        const { state } = await send('paper/set-read', { id: paper.id, read, paper });
+        pager.applyStates([state]);
+        scheduleRefresh();
+      }
+    } catch (error) {
+      pager.patchPaper(paper.id, { starredAt: paper.starredAt, readAt: paper.readAt });
+      setBanner(errorMessage(error));
+    }
+  }, []);
+
+  const chooseTab = (next: Tab): void => {
+    setTab(next);
+    try {
+      localStorage.setItem(TAB_KEY, next);
+    } catch {
+      // Not remembering the tab is fine.
+    }
+  };
+
+  // Keyboard: `/` focuses search from anywhere, Escape clears it.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const target = event.target as HTMLElement;
+      const typing = target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable;
+      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        search.current?.focus();
+        search.current?.select();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onSearchKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && queryText !== '') {
+      event.preventDefault();
+      setQueryText('');
+    } else if (event.key === 'ArrowDown') {
+      const row = document.querySelector<HTMLElement>('[data-paper-lens-row] .row-title');
+      if (row) {
+        event.preventDefault();
+        row.focus();
+      }
+    }
+  };
+  const onSearchInput = (value: string): void => {
+    setQueryText(value);
+    if (tab === 'dashboard' && value.trim()) chooseTab('history');
+  };
+
+  const onTabKey = (event: KeyboardEvent): void => {
+    const index = TABS.findIndex((candidate) => candidate.id === tab);
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    const next = TABS[(index + step + TABS.length) % TABS.length];
+    if (!next) return;
+    chooseTab(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
+
+  const loadMore = useCallback(() => void pager.loadMore(), []);
+  const retry = useCallback(() => void (pager.current.offset === 0 ? pager.reload() : pager.loadMore()), []);
+
+  const exportScopes = useMemo((): ExportScope[] => {
+    const starredLabel = counts ? `Starred (${count(counts.starred)})` : 'Starred';
+    const scopes: ExportScope[] = [{ id: 'starred', label: starredLabel, query: { view: 'starred', query: '' } }];
+    const total = snapshot?.total;
+    const listName = listView === 'history' ? 'History' : listView === 'read' ? 'Read' : 'Starred';
+    if (query || listView !== 'starred') {
+      const label = `${listName}${query ? ` matching “${query}”` : ''}${total !== null && total !== undefined ? ` (${count(total)})` : ''}`;
+      scopes.push({ id: 'list', label, query: { view: listView, query } });
+    }
+    return scopes;
+  }, [counts, snapshot?.total, listView, query]);
+
+  const showingList = tab !== 'dashboard';
+  const total = snapshot?.total;
+  return (
+    <div class="popup">
+      <header class="topbar">
+        <div class="brand"><LogoMark /><span>Paper Lens</span></div>
+        <button type="button" class="icon-button" aria-label="Settings and backup" title="Settings and backup"
+          onClick={() => void openOptionsPage().then(() => window.close())}>
+          <GearIcon size={18} />
+        </button>
+      </header>
+      <div class="searchbar">
+        <SearchIcon class="search-icon" />
+        <input ref={search} type="search" value={queryText} placeholder="Search titles, authors, abstracts" aria-label="Search papers"
+          aria-keyshortcuts="/" autocomplete="off" spellcheck={false}
+          onInput={(event) => onSearchInput((event.target as HTMLInputElement).value)} onKeyDown={onSearchKey} />
+        {queryText ? (
+          <button type="button" class="icon-button search-clear" aria-label="Clear search" onClick={() => { setQueryText(''); search.current?.focus(); }}>
+            <CloseIcon size={14} />
+          </button>
+        ) : <kbd class="search-hint" aria-hidden="true">/</kbd>}
+      </div>
+      <nav class="tabs" role="tablist" aria-label="Views" onKeyDown={onTabKey}>
+        {TABS.map(({ id, label }) => {
+          const badge = id === 'starred' && counts ? counts.starred : id === 'read' && counts ? counts.read : null;
+          return (
+            <button type="button" role="tab" id={`tab-${id}`} key={id} aria-selected={tab === id} aria-controls="view" tabIndex={tab === id ? 0 : -1}
+              class={tab === id ? 'tab selected' : 'tab'} onClick={() => chooseTab(id)}>
+              {label}
+              {badge !== null && badge > 0 && <span class="tab-badge">{count(badge)}</span>}
+            </button>
+          );
+        })}
+      </nav>
+      {banner && (
+        <div class="banner banner-error banner-top" role="alert">
+          <AlertIcon />
+          <span>{banner}</span>
+          <button type="button" class="icon-button" aria-label="Dismiss message" onClick={() => setBanner(null)}><CloseIcon size={14} /></button>
+        </div>
+      )}
+      <div id="view" class="view" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {showingList ? (
+          snapshot && (
+            <HistoryList snapshot={snapshot} hasMore={pager.hasMore} onLoadMore={loadMore} onRetry={retry} onToggle={onToggle}
+              label={`${TABS.find((candidate) => candidate.id === tab)?.label ?? ''} papers`}
+              empty={<EmptyState view={listView} query={query} onClearSearch={() => setQueryText('')} />} />
+          )
+        ) : (
+          <Dashboard stats={stats} error={statsError} />
+        )}
+      </div>
+      <footer class="footbar">
+        <span class="footbar-count" aria-live="polite">
+          {showingList && tooShort ? 'Type one more letter to search' : ''}
+          {showingList && !tooShort && total !== null && total !== undefined ? (query ? `${plural(total, 'match', 'matches')}` : plural(total, 'paper')) : ''}
+          {!showingList && stats ? `${plural(stats.listed.all, 'paper')} in your history` : ''}
+        </span>
+        <button type="button" class="button button-primary button-small" onClick={() => setExporting(true)}>
+          <DownloadIcon />Export
+        </button>
+      </footer>
+      {exporting && <ExportPanel scopes={exportScopes} initialScope={query ? 'list' : 'starred'} fetchPage={fetchPage} onClose={() => setExporting(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * Loads a history view page by page (offset/limit) so the popup never asks the store for more rows than the
+ * reader scrolls to. Pages are kept as separate arrays: a star toggle replaces one page, so only that page
+ * re-renders. Answers to an older query are dropped, which keeps search-as-you-type correct when replies
+ * arrive out of order.
+ */
+import type { HistoryRow, HistoryView, PaperState } from '../core/records';
+
+export interface HistoryQuery {
+  view: HistoryView;
+  query: string;
+}
+
+export type FetchHistoryPage = (request: HistoryQuery & { offset: number; limit: number }) => Promise<{ rows: HistoryRow[]; total: number }>;
+
+export interface PagerSnapshot {
+  query: HistoryQuery;
+  pages: HistoryRow[][];
+  /** Rows consumed from the store so far: the offset of the next page. */
+  offset: number;
+  /** Total matching rows the store reported; null before the first answer. */
+  total: number | null;
+  status: 'loading' | 'idle' | 'error';
+  error: string | null;
+}
+
+/** Read and starred times of a paper; `undefined` clears one. */
+export interface PaperPatch {
+  readAt?: number | undefined;
+  starredAt?: number | undefined;
+}
+
+type PaperTimes = { readAt: number | undefined; starredAt: number | undefined };
+
+export const FIRST_PAGE_SIZE = 30;
+export const PAGE_SIZE = 60;
+
+export class HistoryPager {
+  private generation = 0;
+  private snapshot: PagerSnapshot;
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly fetchPage: FetchHistoryPage,
+    private readonly onChange: (snapshot: PagerSnapshot) => void,
+    private readonly describeError: (error: unknown) => string = (error) => (error instanceof Error ? error.message : String(error)),
+  ) {
+    this.snapshot = { query: { view: 'history', query: '' }, pages: [], offset: 0, total: null, status: 'idle', error: null };
+  }
+
+  get current(): PagerSnapshot {
+    return this.snapshot;
+  }
+
+  /** More rows exist beyond what is loaded. */
+  get hasMore(): boolean {
+    const { total, offset } = this.snapshot;
+    return total === null || offset < total;
+  }
+
+  /** Starts over for a view and query; resolves when the first page is in (or failed). */
+  open(query: HistoryQuery): Promise<void> {
+    this.generation++;
+    this.seen.clear();
+    this.update({ query: { view: query.view, query: query.query.trim() }, pages: [], offset: 0, total: null, status: 'idle', error: null });
+    return this.load(FIRST_PAGE_SIZE);
+  }
+
+  /** Re-reads the current query from the top (after the store changed under it). */
+  reload(): Promise<void> {
+    return this.open(this.snapshot.query);
+  }
+
+  /** Fetches the next page unless one is in flight or everything is loaded. */
+  loadMore(): Promise<void> {
+    if (this.snapshot.status === 'loading' || !this.hasMore) return Promise.resolve();
+    return this.load(PAGE_SIZE);
+  }
+
+  private async load(limit: number): Promise<void> {
+    const generation = this.generation;
+    const { query, offset } = this.snapshot;
+    this.update({ ...this.snapshot, status: 'loading', error: null });
+    try {
+      const answer = await this.fetchPage({ ...query, offset, limit });
+      if (generation !== this.generation) return;
+      // The store may shift under us between pages (a new sighting moves a paper to the top); never show a row twice.
+      const fresh = answer.rows.filter((row) => !this.seen.has(row.paper.id));
+      for (const row of fresh) this.seen.add(row.paper.id);
+      const pages = fresh.length ? [...this.snapshot.pages, fresh] : this.snapshot.pages;
+      // A short page means the end, whatever total said.
+      const total = answer.rows.length < limit ? this.snapshot.offset + answer.rows.length : answer.total;
+      this.update({ ...this.snapshot, pages, offset: this.snapshot.offset + answer.rows.length, total, status: 'idle', error: null });
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.update({ ...this.snapshot, status: 'error', error: this.describeError(error) });
+    }
+  }
+
+  /** Folds new paper states (a star or read toggle, here or in a tab) into the loaded rows. */
+  applyStates(states: readonly PaperState[]): void {
+    this.patchRows(new Map(states.map((state) => [state.id, { readAt: state.readAt, starredAt: state.starredAt }])));
+  }
+
+  /** Sets one paper's read or starred time at once (an optimistic toggle; the store's answer follows). */
+  patchPaper(id: string, patch: PaperPatch): void {
+    const row = this.snapshot.pages.flat().find((candidate) => candidate.paper.id === id);
+    if (row) this.patchRows(new Map([[id, { readAt: row.paper.readAt, starredAt: row.paper.starredAt, ...patch }]]));
+  }
+
+  private patchRows(patches: Map<string, PaperTimes>): void {
+    let changed = false;
+    const pages = this.snapshot.pages.map((page) => {
+      let pageChanged = false;
+      const rows = page.map((row) => {
+        const patch = patches.get(row.paper.id);
+        if (!patch || (patch.readAt === row.paper.readAt && patch.starredAt === row.paper.starredAt)) return row;
+        pageChanged = true;
+        return { ...row, paper: { ...row.paper, readAt: patch.readAt, starredAt: patch.starredAt } };
+      });
+      if (!pageChanged) return page;
+      changed = true;
+      return rows;
+    });
+    if (changed) this.update({ ...this.snapshot, pages });
+  }
+
+  private update(next: PagerSnapshot): void {
+    this.snapshot = next;
+    this.onChange(next);
+  }
+}
