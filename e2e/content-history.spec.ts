@@ -22,21 +22,21 @@ const DAY2 = '/papers/date/2024-03-12';
  */
 function history() {
   for (let seed = 12; seed < 60; seed++) {
-  const { papers, pairs } = generateSyntheticSet({ seed, count: 48, plant: true });
-  const byId = new Map(papers.map((paper) => [paper.id, paper]));
-  const retitled = pairs.find((pair) => pair.label === 'same-title')!;
-  for (const related of pairs.filter((pair) => pair.label === 'related')) {
-    const later = new Set([related.b, retitled.b]);
-    const taken = new Set([...later, related.a, retitled.a]);
-    const earlier = papers.filter((paper) => !taken.has(paper.id)).slice(0, 14);
-    const day1: Paper[] = [...earlier, byId.get(related.a)!, byId.get(retitled.a)!];
-    const fresh = papers.filter((paper) => !taken.has(paper.id) && !earlier.includes(paper)).slice(0, 5);
-    const repeated = earlier.slice(0, 3);
-    const day2: Paper[] = [...fresh.slice(0, 2), ...repeated, byId.get(related.b)!, byId.get(retitled.b)!, ...fresh.slice(2)];
-    const links = relatedToReference(day2, [byId.get(related.a)!], { threshold: DEFAULT_SETTINGS.relatedThreshold, max: 3 });
-    if ((links[day2.indexOf(byId.get(related.b)!)] ?? []).length === 0) continue;
-    return { day1, day2, repeated, reference: byId.get(related.a)!, close: byId.get(related.b)!, known: byId.get(retitled.a)!, copy: byId.get(retitled.b)! };
-  }
+    const { papers, pairs } = generateSyntheticSet({ seed, count: 48, plant: true });
+    const byId = new Map(papers.map((paper) => [paper.id, paper]));
+    const retitled = pairs.find((pair) => pair.label === 'same-title')!;
+    for (const related of pairs.filter((pair) => pair.label === 'related')) {
+      const later = new Set([related.b, retitled.b]);
+      const taken = new Set([...later, related.a, retitled.a]);
+      const earlier: Paper[] = papers.filter((paper) => !taken.has(paper.id)).slice(0, 14);
+      const day1: Paper[] = [...earlier, byId.get(related.a)!, byId.get(retitled.a)!];
+      const fresh = papers.filter((paper) => !taken.has(paper.id) && !earlier.includes(paper)).slice(0, 5);
+      const repeated = earlier.slice(0, 3);
+      const day2: Paper[] = [...fresh.slice(0, 2), ...repeated, byId.get(related.b)!, byId.get(retitled.b)!, ...fresh.slice(2)];
+      const links = relatedToReference(day2, [byId.get(related.a)!], { threshold: DEFAULT_SETTINGS.relatedThreshold, max: 3 });
+      if ((links[day2.indexOf(byId.get(related.b)!)] ?? []).length === 0) continue;
+      return { day1, day2, repeated, reference: byId.get(related.a)!, close: byId.get(related.b)!, known: byId.get(retitled.a)!, copy: byId.get(retitled.b)! };
+    }
   }
   throw new Error('no planted related pair scores above the default threshold');
 }
@@ -170,6 +170,8 @@ test('the extension reloaded under an open page: page-only marks stay and a plai
   });
   await expect.poll(async () => (await cardMarks(page)).map((entry) => entry.id)).toEqual([...list].reverse().map((paper) => paper.id));
   await expect.poll(async () => (await cardMarks(page)).every((entry) => entry.strips === 1)).toBe(true);
-  await expect(page.locator('article').first()).toHaveAttribute('data-paper-lens', /duplicate/);
+  // The copy now comes first, so it is the original and the paper listed below it is the duplicate.
+  await expect(page.locator('article').first()).not.toHaveAttribute('data-paper-lens', /duplicate/);
+  await expect(page.locator('article').last()).toHaveAttribute('data-paper-lens-duplicate-of', '2411.00001');
   expect(errors.filter((error) => !/Extension context invalidated/.test(error))).toEqual([]);
 });

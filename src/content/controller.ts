@@ -123,6 +123,7 @@ export class Controller {
       }
       // Cards, papers and analysis change together: a refresh in between never mixes two lists.
       this.cards = listing.cards;
+      this.cardIndex = new Map(this.cards.map((card, index) => [card.element, index]));
       this.papers = papers;
       let statesIn = false;
       await Promise.race([statesArrived.then(() => (statesIn = true)), new Promise((resolve) => setTimeout(resolve, STATES_WAIT_MS))]);
@@ -188,7 +189,6 @@ export class Controller {
   /** Marks every card, in slices; unmarks elements that stopped being cards. */
   private async render(cancelled: () => boolean): Promise<void> {
     this.views = this.buildViews();
-    this.cardIndex = new Map(this.cards.map((card, index) => [card.element, index]));
     const current = this.cardIndex;
     const start = performance.now();
     this.ensurePageStyle();
@@ -244,11 +244,13 @@ export class Controller {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
       const element = entry.target as HTMLElement;
-      this.lazyStrips.unobserve(element);
       const index = this.cardIndex.get(element) ?? -1;
       const card = this.cards[index];
       const view = this.views[index];
-      if (!card || !view || this.strips.has(element)) continue;
+      // A card met between a re-read and its render stays observed: the render that follows builds or re-observes it.
+      if (!card || !view || card.element !== element) continue;
+      this.lazyStrips.unobserve(element);
+      if (this.strips.has(element)) continue;
       this.renderStrip(card, view, this.newStrip(element));
       this.seen.add(element);
     }

@@ -36,6 +36,18 @@ describe('analysePage', () => {
     expect(sameId && analysis.related[sameId.bIndex]?.some((link) => link.index === sameId.aIndex)).toBe(false);
   });
 
+  it('a work is linked once, through its first listing: no list names an id twice or points to a copy', () => {
+    const copies = [...papers, { ...papers[0]!, id: '2411.00001' }, papers[1]!];
+    const result = analysePage(copies, { relatedThreshold: 0.05, maxRelated: 5 });
+    result.related.forEach((links, i) => {
+      const ids = links.map((link) => link.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const link of links) expect(result.duplicateOf[link.index]).toBeNull();
+      if (result.duplicateOf[i]) expect(links).toEqual([]);
+    });
+    expect(result.related.flat().some((link) => link.index === 0)).toBe(true);
+  });
+
   it('links carry id, score above threshold, at most maxRelated, best first, with reasons', () => {
     let linked = 0;
     analysis.related.forEach((links, i) => {

@@ -41,8 +41,10 @@ export function* analysePageInSteps(papers: Paper[], opts: AnalysisOptions): Gen
   index.buildPostings();
   yield;
 
-  // Copies of one work are duplicates, never related.
-  const scoring = { floor: opts.relatedThreshold, keep: maxRelated, allow: (a: number, b: number) => roots[a] !== roots[b] };
+  // Copies of one work are duplicates, never related; and a work is linked once, through its first listing
+  // (a link to each copy would name the same paper twice, and the copy's card already points to the original).
+  const isOriginal = (i: number): boolean => roots[i] === i;
+  const scoring = { floor: opts.relatedThreshold, keep: maxRelated, allow: (a: number, b: number) => isOriginal(a) && isOriginal(b) };
   yield* chunks(n, STEP_SIZE, (from, to) => index.scorePairs(from, to, scoring));
 
   const related: RelatedLink[][] = new Array<RelatedLink[]>(n);

@@ -53,7 +53,7 @@ export interface RelatedLink {
 /** Result of analysing one page's papers, indexed like the input array. */
 export interface PageAnalysis {
   duplicateOf: Array<DuplicateMatch | null>;
-  /** Up to `maxRelated` links per paper, best first; duplicates are never listed as related. */
+  /** Up to `maxRelated` links per paper, best first, between first listings only: a copy is never linked, nor has links. */
   related: RelatedLink[][];
   /** Number of connected groups formed by related links (a group has 2 or more papers). */
   relatedGroups: number;
