@@ -7,7 +7,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness';
-import { loadSharedPapers } from './fixtures/shared-data';
 import { generateSyntheticSet } from './fixtures/synthetic';
 import { buildHistory, mergeHistory } from './popup-helpers';
 
@@ -15,16 +14,16 @@ const outDir = process.env.PAPER_LENS_SCREENSHOTS ? path.resolve(process.env.PAP
 
 async function shoot(page: Page, name: string, outputPath: (name: string) => string, fullPage = false): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: outputPath(name), fullPage });
+  await page.screenshot({ path: outputPath(name), fullPage, animations: 'disabled' });
   if (outDir) {
     mkdirSync(outDir, { recursive: true });
-    await page.screenshot({ path: path.join(outDir, name), fullPage });
+    await page.screenshot({ path: path.join(outDir, name), fullPage, animations: 'disabled' });
   }
 }
 
 test('popup and options screenshots, light and dark', async ({ openPopup, openOptions }, testInfo) => {
-  // Real titles read better when the shared data is there; synthetic papers otherwise.
-  const papers = loadSharedPapers()?.slice(0, 330) ?? generateSyntheticSet({ seed: 3, count: 330 }).papers;
+  // The project's own synthetic papers: these screenshots go into the README, where other people's texts must not.
+  const papers = generateSyntheticSet({ seed: 3, count: 330 }).papers;
   const popup = await openPopup();
   await mergeHistory(popup, buildHistory(papers, { perDay: [9, 14, 12, 17, 11, 3, 2, 13, 16, 10, 15, 12, 4, 0], starEvery: 6, readEvery: 3 }));
   const output = (name: string): string => testInfo.outputPath(name);

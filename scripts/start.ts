@@ -85,13 +85,26 @@ async function headlessTour(launched: LaunchedExtension, days: DemoDay[]): Promi
   printReport(last, await annotations(page));
   const pagePath = resolve(outDir, 'annotated-page.png');
   await page.screenshot({ path: pagePath });
+  // The related list of the first card that has one, open beside its chip.
+  const relatedPath = resolve(outDir, 'related-list.png');
+  await page.locator('[data-paper-lens-action="related"]:visible').first().click();
+  await page.waitForSelector('paper-lens-popover');
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: relatedPath });
+  await page.keyboard.press('Escape');
+  // The site's dark theme (the html element's `dark` class), which the marks follow.
+  const darkPath = resolve(outDir, 'annotated-page-dark.png');
+  await page.evaluate(() => document.documentElement.classList.add('dark'));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: darkPath });
+  await page.evaluate(() => document.documentElement.classList.remove('dark'));
   const popup = await launched.context.newPage();
   await popup.setViewportSize({ width: 460, height: 600 });
   await popup.goto(`chrome-extension://${launched.extensionId}/popup.html`);
   await popup.waitForTimeout(800);
   const popupPath = resolve(outDir, 'popup.png');
   await popup.screenshot({ path: popupPath });
-  console.log(`\nScreenshots:\n  ${pagePath}\n  ${popupPath}`);
+  console.log(`\nScreenshots:\n  ${pagePath}\n  ${relatedPath}\n  ${darkPath}\n  ${popupPath}`);
 }
 
 async function main(): Promise<void> {

@@ -208,6 +208,7 @@ export class Controller {
       return cancelled();
     });
     this.watcher.discard();
+    this.renewLazyObservation();
     // Only cards with a strip can be on screen: the far ones get theirs (and seen tracking) as they come near.
     this.seen.track(this.cards.map((card) => card.element).filter((element) => this.strips.has(element)));
   }
@@ -236,6 +237,18 @@ export class Controller {
     removeStrayStrips(card.element, strip.host);
     placeStrip(card, strip.host);
     strip.update(view, this.notes.get(view.id) ?? null);
+  }
+
+  /**
+   * Observing again makes the observer report where each strip-less card is now: one that came near while its
+   * list was being re-read and rendered (and so was skipped) gets its strip without waiting for another scroll.
+   */
+  private renewLazyObservation(): void {
+    for (const card of this.cards) {
+      if (this.strips.has(card.element)) continue;
+      this.lazyStrips.unobserve(card.element);
+      this.lazyStrips.observe(card.element);
+    }
   }
 
   /** Strips for cards far below the first screens are built as they come near the viewport. */
