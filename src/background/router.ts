@@ -12,6 +12,7 @@ import { setMark } from './marks';
 import { listHistory } from './history';
 import { readStats } from './stats';
 import { mergeBackup, readBackup } from './backup';
+import { analyseListing } from './analysis';
 import { StoreFailure } from './errors';
 import type { Store } from './store';
 
@@ -41,6 +42,7 @@ const handlers: Handlers = {
     const papers = requireArray(request.papers, 'papers') as typeof request.papers;
     return { payload: { states: await recordListing(store, request.page, papers) } };
   },
+  'page/analyse': async (_store, request) => ({ payload: { analysis: await analyseListing(requireArray(request.papers, 'papers'), request.options) } }),
   'papers/seen': async (store, request) => {
     if (!request.page?.key) throw new StoreFailure('invalid', 'The listing has no page key.');
     const ids = requireArray(request.ids, 'paper ids') as string[];

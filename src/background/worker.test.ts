@@ -6,6 +6,8 @@ import { Store } from './store';
 import { Broadcaster, type BroadcastTransport } from './broadcast';
 import { Worker } from './worker';
 import { dayPage, fakeIdb, freshStore, paper } from './test-support';
+import { analysePage } from '../core/analyse';
+import { generateSyntheticSet } from '../../e2e/fixtures/synthetic';
 
 function recordingTransport(tabs: number[] = [1, 2]) {
   const sent: Array<{ to: number | 'pages'; message: Broadcast }> = [];
@@ -127,8 +129,19 @@ describe('worker', () => {
     const store = new Store({ db: new PaperLensDb({ name: `flaky-${Math.random()}`, indexedDB: flaky, IDBKeyRange: real.IDBKeyRange }) });
     const { worker: w } = worker(store);
     expect(await w.handle({ type: 'stats/get' })).toMatchObject({ ok: false, error: { code: 'open-failed' } });
+    // The page's analysis needs no database: the marks of the page still come from the background.
+    const papers = generateSyntheticSet({ seed: 4, count: 40, plant: true }).papers;
+    const options = { relatedThreshold: 0.15, maxRelated: 3 };
+    expect(await w.handle({ type: 'page/analyse', papers, options })).toEqual({ ok: true, analysis: analysePage(papers, options) });
     fail = false;
     expect(await w.handle({ type: 'stats/get' })).toMatchObject({ ok: true });
+  });
+
+  it('refuses an analysis request without papers or settings, in plain words', async () => {
+    const { store } = freshStore();
+    const { worker: w } = worker(store);
+    expect(await w.handle({ type: 'page/analyse', papers: 'x', options: { relatedThreshold: 0.2, maxRelated: 3 } })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await w.handle({ type: 'page/analyse', papers: [], options: {} })).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/settings/) } });
   });
 
   it('backs up by pages in key order and merges a backup back without duplicating anything', async () => {

@@ -11,6 +11,8 @@ import type { Store } from './store';
 import type { Broadcaster } from './broadcast';
 
 const STORAGE_FAULTS = new Set<ErrorBody['code']>(['quota', 'blocked', 'open-failed']);
+/** Requests answered without the database: a page keeps its marks even when the store cannot open. */
+const NEEDS_NO_DATABASE = new Set<RequestType>(['page/analyse']);
 
 export class Worker {
   private opening: Promise<void> | null = null;
@@ -42,7 +44,7 @@ export class Worker {
     if (!isRequest(message)) return { ok: false, error: { code: 'invalid', message: 'Paper Lens did not understand this request.' } };
     const request = message as Request;
     try {
-      await this.ready();
+      if (!NEEDS_NO_DATABASE.has(request.type)) await this.ready();
       const pageKey = 'page' in request ? request.page?.key : undefined;
       this.broadcaster.noteTab(sender.tab?.id, pageKey);
       const routed = await route(this.store, request);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://huggingface.co/papers/date/2024-03-11"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Paper } from '../core/types';
+import type { PageAnalysis, Paper } from '../core/types';
 import type { PaperState } from '../core/records';
 import type { Broadcast, RequestMap, RequestType } from '../core/messages';
 import { DEFAULT_SETTINGS } from '../core/settings';
@@ -32,6 +32,8 @@ class FakeStore {
   calls: Array<{ type: RequestType; body: unknown }> = [];
   listeners: Array<(message: Broadcast) => void> = [];
   starred = new Set<string>();
+  /** How the fake background answers page/analyse; undefined answers nothing usable (the page analyses itself). */
+  analysis?: (papers: Paper[]) => PageAnalysis;
   state(id: string): PaperState {
     return { id, seenBefore: this.known.has(id), seenCount: this.known.has(id) ? 2 : 0, lastSeenAt: this.known.has(id) ? Date.now() - 86_400_000 * 3 : undefined, earlierListings: [], readerRelated: [], starredAt: this.starred.has(id) ? 1 : undefined };
   }
@@ -44,6 +46,7 @@ class FakeStore {
     switch (type) {
       case 'settings/get': return respond({ settings: DEFAULT_SETTINGS });
       case 'page/listed': return respond({ states: (b.papers as Paper[]).map((p) => this.state(p.id)) });
+      case 'page/analyse': return respond(this.analysis ? { analysis: this.analysis(b.papers as Paper[]) } : {});
       case 'paper/set-starred':
         if (b.starred) this.starred.add(b.id as string);
         else this.starred.delete(b.id as string);
@@ -120,6 +123,28 @@ describe('marking a listing', () => {
     const listed = store.calls.find((call) => call.type === 'page/listed')?.body as RequestMap['page/listed']['req'];
     expect(listed.page).toMatchObject({ kind: 'day', key: 'day:2024-03-11' });
     expect(listed.papers.map((p) => p.id)).toEqual(['2403.10000', '2403.10001', '2403.10002', '2403.10004']);
+  });
+
+  it('uses the background\'s analysis when it answers in shape, and its own when the answer is unusable', async () => {
+    const papers = [paper(0), paper(1), paper(2)];
+    load({ papers });
+    const store = new FakeStore();
+    // An answer the page could not have worked out itself: card 3 called a copy of card 1.
+    store.analysis = (listed) => ({ duplicateOf: listed.map((_, i) => (i === 2 ? { ofIndex: 0, ofId: listed[0]!.id, rule: 'same-title', score: 1 } : null)), related: listed.map(() => []), relatedGroups: 0 });
+    start(store);
+    await ready();
+    const analyse = store.calls.find((call) => call.type === 'page/analyse')?.body as RequestMap['page/analyse']['req'];
+    expect(analyse.papers.map((p) => Object.keys(p).sort())).toEqual(papers.map(() => ['abstract', 'authors', 'id', 'title']));
+    expect(articles()[2]!.getAttribute('data-paper-lens-duplicate-of')).toBe(papers[0]!.id);
+
+    for (const controller of controllers) controller.stop();
+    load({ papers: [paper(0), paper(1), paper(0, { id: '2403.10000v2' })] });
+    const wrong = new FakeStore();
+    wrong.analysis = (listed) => ({ duplicateOf: listed.map(() => ({ ofIndex: 7, ofId: 'nowhere', rule: 'same-id', score: 1 })), related: [], relatedGroups: 0 });
+    start(wrong);
+    await ready();
+    // The page's own analysis: the re-listed id is the duplicate, nothing points outside the page.
+    expect(articles().map((a) => a.getAttribute('data-paper-lens-duplicate-of'))).toEqual([null, null, '2403.10000']);
   });
 
   it('inserts titles and abstracts as text: planted markup never becomes elements', async () => {

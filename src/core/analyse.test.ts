@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from './types';
-import { analysePage, analysePageInSteps } from './analyse';
+import { analysePage, analysePageInSteps, isAnalysisOf } from './analyse';
 import { findDuplicates } from './duplicates';
 import { generateSyntheticSet } from '../../e2e/fixtures/synthetic';
 
@@ -86,5 +86,17 @@ describe('analysePage', () => {
     const empty = { id: 'x', title: '', abstract: '', authors: [] };
     expect(analysePage([empty, { ...empty, id: 'y' }], opts)).toEqual({ duplicateOf: [null, null], related: [[], []], relatedGroups: 0 });
     expect(analysePage(papers.slice(0, 20), { relatedThreshold: 0.01, maxRelated: 0 }).related.flat()).toEqual([]);
+  });
+
+  it('accepts an analysis from another context only when every index points into the page', () => {
+    expect(isAnalysisOf(analysis, papers.length)).toBe(true);
+    expect(isAnalysisOf(analysis, papers.length + 1)).toBe(false);
+    expect(isAnalysisOf(null, 0)).toBe(false);
+    expect(isAnalysisOf({ duplicateOf: [], related: [] }, 0)).toBe(false);
+    const linked = analysis.related.findIndex((links) => links.length > 0);
+    const outOfPage = { ...analysis, related: analysis.related.map((links, i) => (i === linked ? [{ ...links[0]!, index: papers.length }] : links)) };
+    expect(isAnalysisOf(outOfPage, papers.length)).toBe(false);
+    const badDuplicate = { ...analysis, duplicateOf: analysis.duplicateOf.map((match, i) => (i === 0 ? { ofIndex: -1, ofId: 'x', rule: 'same-id', score: 1 } : match)) };
+    expect(isAnalysisOf(badDuplicate, papers.length)).toBe(false);
   });
 });

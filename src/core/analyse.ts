@@ -96,3 +96,17 @@ export function analysePage(papers: Paper[], opts: AnalysisOptions): PageAnalysi
     if (next.done) return next.value;
   }
 }
+
+/**
+ * Whether `value` is an analysis of a page of `count` papers whose indexes all point into it: an answer from
+ * another context (or another version of the extension) is used only when it can be rendered safely.
+ */
+export function isAnalysisOf(value: unknown, count: number): value is PageAnalysis {
+  if (typeof value !== 'object' || value === null) return false;
+  const { duplicateOf, related, relatedGroups } = value as Partial<PageAnalysis>;
+  if (!Array.isArray(duplicateOf) || !Array.isArray(related) || typeof relatedGroups !== 'number') return false;
+  if (duplicateOf.length !== count || related.length !== count) return false;
+  const inPage = (index: unknown): boolean => Number.isInteger(index) && (index as number) >= 0 && (index as number) < count;
+  const duplicatesOk = duplicateOf.every((match) => match === null || (typeof match === 'object' && inPage(match.ofIndex) && typeof match.ofId === 'string'));
+  return duplicatesOk && related.every((links) => Array.isArray(links) && links.every((link) => inPage(link?.index) && typeof link.id === 'string' && Array.isArray(link.sharedTerms)));
+}

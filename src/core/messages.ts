@@ -3,7 +3,7 @@
  * background; the background answers with `Response<T>` and broadcasts `Broadcast`s to tabs and pages.
  * Pure types plus tiny pure helpers: no browser API here (see src/platform/messaging.ts for transport).
  */
-import type { ListingPage, Paper } from './types';
+import type { AnalysisOptions, ListingPage, PageAnalysis, Paper } from './types';
 import type { HistoryRow, HistoryView, PaperRecord, PaperState, Sighting, Stats } from './records';
 import type { Settings } from './settings';
 
@@ -12,6 +12,11 @@ export type SettingsPatch = Partial<Omit<Settings, 'marks'>> & { marks?: Partial
 export interface RequestMap {
   /** A listing page was read: record the sightings, answer each paper's state. */
   'page/listed': { req: { page: ListingPage; papers: Paper[] }; res: { states: PaperState[] } };
+  /**
+   * Duplicates and related papers of one listing, worked out in the background (where the analysis code stays
+   * compiled between visits) instead of on the page's main thread. Needs no database.
+   */
+  'page/analyse': { req: { papers: Paper[]; options: AnalysisOptions }; res: { analysis: PageAnalysis } };
   /** Cards that were actually on screen. */
   'papers/seen': { req: { page: ListingPage; ids: string[] }; res: { states: PaperState[] } };
   'paper/set-read': { req: { id: string; read: boolean; paper?: Paper }; res: { state: PaperState } };
@@ -60,7 +65,7 @@ export type Broadcast =
   | { type: 'store/error'; error: ErrorBody };
 
 const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>([
-  'page/listed', 'papers/seen', 'paper/set-read', 'paper/set-starred', 'paper/opened', 'states/get',
+  'page/listed', 'page/analyse', 'papers/seen', 'paper/set-read', 'paper/set-starred', 'paper/opened', 'states/get',
   'history/list', 'stats/get', 'papers/get', 'settings/get', 'settings/set', 'data/clear', 'backup/read', 'backup/merge',
 ] satisfies RequestType[]);
 

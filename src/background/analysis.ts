@@ -1,0 +1,43 @@
+/**
+ * 'page/analyse': a listing's duplicates and related papers, computed here so the page's main thread only reads
+ * and marks. Runs in steps with a yield between slices, so a 5000-card page does not hold up the store's other
+ * requests (a star, another tab's listing) for its whole analysis.
+ */
+import type { AnalysisOptions, PageAnalysis, Paper } from '../core/types';
+import { analysePageInSteps } from '../core/analyse';
+import { StoreFailure } from './errors';
+
+const SLICE_MS = 12;
+
+function asPaper(value: unknown): Paper {
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const text = (field: unknown): string => (typeof field === 'string' ? field : '');
+  return {
+    id: text(raw.id),
+    title: text(raw.title),
+    abstract: text(raw.abstract),
+    authors: Array.isArray(raw.authors) ? raw.authors.filter((name): name is string => typeof name === 'string') : [],
+  };
+}
+
+function asOptions(value: unknown): AnalysisOptions {
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const { relatedThreshold, maxRelated } = raw;
+  if (typeof relatedThreshold !== 'number' || typeof maxRelated !== 'number' || !Number.isFinite(relatedThreshold) || !Number.isFinite(maxRelated)) {
+    throw new StoreFailure('invalid', 'The analysis request has no valid related-paper settings.');
+  }
+  return { relatedThreshold, maxRelated };
+}
+
+export async function analyseListing(papers: unknown[], options: unknown): Promise<PageAnalysis> {
+  const steps = analysePageInSteps(papers.map(asPaper), asOptions(options));
+  for (;;) {
+    const start = performance.now();
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+      if (performance.now() - start >= SLICE_MS) break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
