@@ -6,7 +6,7 @@ import type { ListingPage, PageAnalysis, Paper } from '../core/types';
 import type { PaperState } from '../core/records';
 import type { Broadcast } from '../core/messages';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '../core/settings';
-import { analysePageInSteps, isAnalysisOf } from '../core/analyse';
+import { analyseListing, EMPTY_ANALYSIS } from './page-analysis';
 import { readListingInSteps, type Listing, type ListedCard } from './site';
 import { Cancelled, measure, runInSlices, forEachInSlices } from './slices';
 import { buildViews, countViews, defaultFilters, type CardView, type Filters, type PendingToggle } from './marks/model';
@@ -23,9 +23,6 @@ import { READY_ATTR, claimPage, isCurrent } from './instance';
 import { watchTheme } from './theme';
 import { Interactions } from './interactions';
 
-const EMPTY_ANALYSIS: PageAnalysis = { duplicateOf: [], related: [], relatedGroups: 0 };
-/** How long a page waits for the background's analysis before working it out on its own main thread. */
-const REMOTE_ANALYSIS_WAIT_MS = 2500;
 /** How long the first marks wait for the store's answer before showing page-only marks. */
 const STATES_WAIT_MS = 1500;
 /** Cards that get their strip at once; later ones get it when they come within LAZY_MARGIN of the viewport. */
@@ -118,7 +115,8 @@ export class Controller {
       const papers = listing.cards.map((card) => card.paper);
       const key = this.analysisKey(ids);
       if (key !== this.analysedKey) {
-        this.analysis = await this.analyse(papers, cancelled);
+        const options = { relatedThreshold: this.settings.relatedThreshold, maxRelated: this.settings.relatedCount };
+        this.analysis = await analyseListing(this.store, papers, options, cancelled);
         this.analysedKey = key;
       }
       // Cards, papers and analysis change together: a refresh in between never mixes two lists.
@@ -139,25 +137,6 @@ export class Controller {
     } catch (error) {
       if (!(error instanceof Cancelled)) throw error;
     }
-  }
-
-  /** The background's analysis when it answers in time and in shape; the same analysis on this page otherwise. */
-  private async analyse(papers: Paper[], cancelled: () => boolean): Promise<PageAnalysis> {
-    if (papers.length === 0) return EMPTY_ANALYSIS;
-    const options = { relatedThreshold: this.settings.relatedThreshold, maxRelated: this.settings.relatedCount };
-    const remote = await this.remoteAnalysis(papers, options);
-    if (cancelled()) throw new Cancelled();
-    return remote ?? runInSlices(analysePageInSteps(papers, options), 'paper-lens:detect', cancelled);
-  }
-
-  private remoteAnalysis(papers: Paper[], options: { relatedThreshold: number; maxRelated: number }): Promise<PageAnalysis | null> {
-    if (this.store.dead) return Promise.resolve(null);
-    const start = performance.now();
-    const texts = papers.map(({ id, title, abstract, authors }) => ({ id, title, abstract, authors }));
-    const answer = this.store.request('page/analyse', { papers: texts, options })
-      .then((response) => (response && isAnalysisOf(response.analysis, papers.length) ? response.analysis : null));
-    measure('paper-lens:detect', start);
-    return Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), REMOTE_ANALYSIS_WAIT_MS))]);
   }
 
   private analysisKey(ids: string): string {

@@ -1,0 +1,31 @@
+/**
+ * A listing's duplicates and related papers: asked of the background first (its analysis code stays compiled
+ * between visits, and the work leaves the page's main thread), worked out here in slices when the background
+ * is gone, slow or answers something that does not fit the page.
+ */
+import type { AnalysisOptions, PageAnalysis, Paper } from '../core/types';
+import { analysePageInSteps, isAnalysisOf } from '../core/analyse';
+import { Cancelled, measure, runInSlices } from './slices';
+import type { StoreLink } from './store-link';
+
+export const EMPTY_ANALYSIS: PageAnalysis = { duplicateOf: [], related: [], relatedGroups: 0 };
+/** How long a page waits for the background's analysis before working it out on its own main thread. */
+const REMOTE_ANALYSIS_WAIT_MS = 2500;
+
+export async function analyseListing(store: StoreLink, papers: Paper[], options: AnalysisOptions, cancelled: () => boolean): Promise<PageAnalysis> {
+  if (papers.length === 0) return EMPTY_ANALYSIS;
+  const remote = await askBackground(store, papers, options);
+  if (cancelled()) throw new Cancelled();
+  return remote ?? runInSlices(analysePageInSteps(papers, options), 'paper-lens:detect', cancelled);
+}
+
+function askBackground(store: StoreLink, papers: Paper[], options: AnalysisOptions): Promise<PageAnalysis | null> {
+  if (store.dead) return Promise.resolve(null);
+  const start = performance.now();
+  // Only what the analysis reads: the message is serialised on this thread.
+  const texts = papers.map(({ id, title, abstract, authors }) => ({ id, title, abstract, authors }));
+  const answer = store.request('page/analyse', { papers: texts, options })
+    .then((response) => (response && isAnalysisOf(response.analysis, papers.length) ? response.analysis : null));
+  measure('paper-lens:detect', start);
+  return Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), REMOTE_ANALYSIS_WAIT_MS))]);
+}
