@@ -40,7 +40,10 @@ const handlers: Handlers = {
   'page/listed': async (store, request) => {
     if (!request.page?.key) throw new StoreFailure('invalid', 'The listing has no page key.');
     const papers = requireArray(request.papers, 'papers') as typeof request.papers;
-    return { payload: { states: await recordListing(store, request.page, papers) } };
+    // The analysis first: the page waits for it to show its marks.
+    const analysis = request.analyse ? await analyseListing(papers, request.analyse) : undefined;
+    const states = await recordListing(store, request.page, papers);
+    return { payload: analysis ? { states, analysis } : { states } };
   },
   'page/analyse': async (_store, request) => ({ payload: { analysis: await analyseListing(requireArray(request.papers, 'papers'), request.options) } }),
   'papers/seen': async (store, request) => {

@@ -137,6 +137,18 @@ describe('worker', () => {
     expect(await w.handle({ type: 'stats/get' })).toMatchObject({ ok: true });
   });
 
+  it('answers a listing that asks for its analysis with the states and the analysis of the whole list', async () => {
+    const { store } = freshStore();
+    const { worker: w } = worker(store);
+    const papers = generateSyntheticSet({ seed: 5, count: 30, plant: true }).papers;
+    const options = { relatedThreshold: 0.15, maxRelated: 3 };
+    const answer = await w.handle({ type: 'page/listed', page: dayPage('2024-03-11'), papers, analyse: options }, { tab: { id: 1 } });
+    expect(answer).toMatchObject({ ok: true, analysis: analysePage(papers, options) });
+    expect(new Set(answer.ok && 'states' in answer ? answer.states.map((state) => state.id) : [])).toEqual(new Set(papers.map((p) => p.id)));
+    const plain = await w.handle({ type: 'page/listed', page: dayPage('2024-03-12'), papers: papers.slice(0, 2) }, { tab: { id: 1 } });
+    expect(plain.ok && 'analysis' in plain).toBe(false);
+  });
+
   it('refuses an analysis request without papers or settings, in plain words', async () => {
     const { store } = freshStore();
     const { worker: w } = worker(store);

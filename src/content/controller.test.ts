@@ -45,7 +45,7 @@ class FakeStore {
     const respond = (payload: object) => ({ ok: true, ...payload }) as never;
     switch (type) {
       case 'settings/get': return respond({ settings: DEFAULT_SETTINGS });
-      case 'page/listed': return respond({ states: (b.papers as Paper[]).map((p) => this.state(p.id)) });
+      case 'page/listed': return respond({ states: (b.papers as Paper[]).map((p) => this.state(p.id)), ...(b.analyse && this.analysis ? { analysis: this.analysis(b.papers as Paper[]) } : {}) });
       case 'page/analyse': return respond(this.analysis ? { analysis: this.analysis(b.papers as Paper[]) } : {});
       case 'paper/set-starred':
         if (b.starred) this.starred.add(b.id as string);
@@ -122,7 +122,10 @@ describe('marking a listing', () => {
     expect(summary[0]!.shadowRoot?.textContent).toContain('5 papers · 4 new · 1 seen before · 1 duplicate · 1 related group');
     const listed = store.calls.find((call) => call.type === 'page/listed')?.body as RequestMap['page/listed']['req'];
     expect(listed.page).toMatchObject({ kind: 'day', key: 'day:2024-03-11' });
-    expect(listed.papers.map((p) => p.id)).toEqual(['2403.10000', '2403.10001', '2403.10002', '2403.10004']);
+    // A page's first read: the whole list, in page order, goes once and asks for its analysis too.
+    expect(listed.papers.map((p) => p.id)).toEqual(['2403.10000', '2403.10001', '2403.10002', '2403.10000', '2403.10004']);
+    expect(listed.analyse).toEqual({ relatedThreshold: DEFAULT_SETTINGS.relatedThreshold, maxRelated: DEFAULT_SETTINGS.relatedCount });
+    expect(store.calls.filter((call) => call.type === 'page/analyse')).toEqual([]);
   });
 
   it('uses the background\'s analysis when it answers in shape, and its own when the answer is unusable', async () => {
@@ -133,8 +136,7 @@ describe('marking a listing', () => {
     store.analysis = (listed) => ({ duplicateOf: listed.map((_, i) => (i === 2 ? { ofIndex: 0, ofId: listed[0]!.id, rule: 'same-title', score: 1 } : null)), related: listed.map(() => []), relatedGroups: 0 });
     start(store);
     await ready();
-    const analyse = store.calls.find((call) => call.type === 'page/analyse')?.body as RequestMap['page/analyse']['req'];
-    expect(analyse.papers.map((p) => Object.keys(p).sort())).toEqual(papers.map(() => ['abstract', 'authors', 'id', 'title']));
+    expect(store.calls.find((call) => call.type === 'page/listed')?.body).toMatchObject({ analyse: { maxRelated: DEFAULT_SETTINGS.relatedCount } });
     expect(articles()[2]!.getAttribute('data-paper-lens-duplicate-of')).toBe(papers[0]!.id);
 
     for (const controller of controllers) controller.stop();
@@ -168,7 +170,8 @@ describe('marking a listing', () => {
 
   it('follows client-side navigation, infinite loading and re-renders without doubling marks', async () => {
     load({ papers: [paper(0), paper(1), paper(2)] });
-    start(new FakeStore());
+    const store = new FakeStore();
+    start(store);
     let generation = await ready();
     const list = document.querySelector('[data-fixture-list]') as HTMLElement;
     const other = new DOMParser().parseFromString(renderListingPage({ papers: [paper(5), paper(6)], layout: 'payload', url: URL_DAY }), 'text/html');
@@ -185,6 +188,11 @@ describe('marking a listing', () => {
     }));
     generation = await ready(generation);
     expect(articles().map((a) => a.getAttribute('data-paper-lens-id'))).toEqual(['2403.10005', '2403.10006', '2403.10007']);
+    // Only the new paper is listed; the whole list is analysed by its own request.
+    const lastOf = (type: RequestType) => store.calls.filter((call) => call.type === type).at(-1)?.body as Record<string, unknown>;
+    expect((lastOf('page/listed').papers as Paper[]).map((p) => p.id)).toEqual(['2403.10007']);
+    expect(lastOf('page/listed').analyse).toBeUndefined();
+    expect((lastOf('page/analyse').papers as Paper[]).map((p) => p.id)).toEqual(['2403.10005', '2403.10006', '2403.10007']);
 
     // A re-render that rewrites a card in place for another paper (unkeyed list update).
     const first = articles()[0]!;

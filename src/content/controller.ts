@@ -2,11 +2,11 @@
  * Paper Lens on one tab: reads the listing, analyses it in slices, marks the cards, keeps the marks in step
  * with the site's client-side rendering and with the store, and reports what the reader sees and opens.
  */
-import type { ListingPage, PageAnalysis, Paper } from '../core/types';
+import type { AnalysisOptions, ListingPage, PageAnalysis, Paper } from '../core/types';
 import type { PaperState } from '../core/records';
 import type { Broadcast } from '../core/messages';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '../core/settings';
-import { analyseListing, EMPTY_ANALYSIS } from './page-analysis';
+import { analyseListing, analysisIn, EMPTY_ANALYSIS } from './page-analysis';
 import { readListingInSteps, type Listing, type ListedCard } from './site';
 import { Cancelled, measure, runInSlices, forEachInSlices } from './slices';
 import { buildViews, countViews, defaultFilters, type CardView, type Filters, type PendingToggle } from './marks/model';
@@ -108,15 +108,15 @@ export class Controller {
       this.setReady();
       return;
     }
-    const statesArrived = this.listPapers(listing.page, listing.cards.map((card) => card.paper));
     try {
       await this.settingsReady;
       if (cancelled()) return;
       const papers = listing.cards.map((card) => card.paper);
       const key = this.analysisKey(ids);
-      if (key !== this.analysedKey) {
-        const options = { relatedThreshold: this.settings.relatedThreshold, maxRelated: this.settings.relatedCount };
-        this.analysis = await analyseListing(this.store, papers, options, cancelled);
+      const options = key !== this.analysedKey ? { relatedThreshold: this.settings.relatedThreshold, maxRelated: this.settings.relatedCount } : undefined;
+      const { statesArrived, analysis } = this.listPapers(listing.page, papers, options);
+      if (options) {
+        this.analysis = await analyseListing(this.store, papers, options, cancelled, analysis);
         this.analysedKey = key;
       }
       // Cards, papers and analysis change together: a refresh in between never mixes two lists.
@@ -152,20 +152,28 @@ export class Controller {
     this.popover.close(false);
   }
 
-  /** Sends the papers not yet listed on this visit; resolves once the store answered (or failed). */
-  private listPapers(page: ListingPage, papers: Paper[]): Promise<void> {
-    if (page.kind === 'paper' || page.kind === 'other') return Promise.resolve();
+  /**
+   * Sends the papers not yet listed on this visit; `statesArrived` resolves once the store answered (or failed).
+   * When the page needs analysing (`analyse`) and none of its papers was listed yet on this visit (a page's first
+   * read), the one request carries the whole list and asks for the analysis too: the papers are serialised once.
+   */
+  private listPapers(page: ListingPage, papers: Paper[], analyse?: AnalysisOptions): { statesArrived: Promise<void>; analysis: Promise<PageAnalysis | null> | null } {
+    if (page.kind === 'paper' || page.kind === 'other') return { statesArrived: Promise.resolve(), analysis: null };
     const fresh = new Map<string, Paper>();
     for (const paper of papers) if (!this.listedIds.has(paper.id) && !fresh.has(paper.id)) fresh.set(paper.id, paper);
+    let analysis: Promise<PageAnalysis | null> | null = null;
     if (fresh.size > 0 && !this.store.dead) {
+      const whole = analyse !== undefined && papers.every((paper) => fresh.has(paper.id));
       for (const id of fresh.keys()) this.listedIds.add(id);
-      const request = this.store.request('page/listed', { page, papers: [...fresh.values()] }).then((response) => {
+      const answer = this.store.request('page/listed', whole ? { page, papers, analyse } : { page, papers: [...fresh.values()] });
+      if (whole) analysis = answer.then((response) => analysisIn(response, papers.length));
+      const request = answer.then((response) => {
         if (response) this.mergeStates(response.states);
       });
       this.inflight.add(request);
       void request.finally(() => this.inflight.delete(request));
     }
-    return Promise.all(this.inflight).then(() => undefined);
+    return { statesArrived: Promise.all(this.inflight).then(() => undefined), analysis };
   }
 
   mergeStates(states: readonly PaperState[]): void {

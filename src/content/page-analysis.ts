@@ -12,9 +12,13 @@ export const EMPTY_ANALYSIS: PageAnalysis = { duplicateOf: [], related: [], rela
 /** How long a page waits for the background's analysis before working it out on its own main thread. */
 const REMOTE_ANALYSIS_WAIT_MS = 2500;
 
-export async function analyseListing(store: StoreLink, papers: Paper[], options: AnalysisOptions, cancelled: () => boolean): Promise<PageAnalysis> {
+/**
+ * `requested` is the analysis already asked for with the page's listing (page/listed with `analyse`), if it was;
+ * otherwise the background is asked here.
+ */
+export async function analyseListing(store: StoreLink, papers: Paper[], options: AnalysisOptions, cancelled: () => boolean, requested?: Promise<PageAnalysis | null> | null): Promise<PageAnalysis> {
   if (papers.length === 0) return EMPTY_ANALYSIS;
-  const remote = await askBackground(store, papers, options);
+  const remote = await withDeadline(requested ?? askBackground(store, papers, options));
   if (cancelled()) throw new Cancelled();
   return remote ?? runInSlices(analysePageInSteps(papers, options), 'paper-lens:detect', cancelled);
 }
@@ -24,8 +28,16 @@ function askBackground(store: StoreLink, papers: Paper[], options: AnalysisOptio
   const start = performance.now();
   // Only what the analysis reads: the message is serialised on this thread.
   const texts = papers.map(({ id, title, abstract, authors }) => ({ id, title, abstract, authors }));
-  const answer = store.request('page/analyse', { papers: texts, options })
-    .then((response) => (response && isAnalysisOf(response.analysis, papers.length) ? response.analysis : null));
+  const answer = store.request('page/analyse', { papers: texts, options }).then((response) => analysisIn(response, papers.length));
   measure('paper-lens:detect', start);
+  return answer;
+}
+
+/** The analysis an answer carries, when it fits a page of `count` papers. */
+export function analysisIn(response: { analysis?: unknown } | null, count: number): PageAnalysis | null {
+  return response && isAnalysisOf(response.analysis, count) ? response.analysis : null;
+}
+
+function withDeadline(answer: Promise<PageAnalysis | null>): Promise<PageAnalysis | null> {
   return Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), REMOTE_ANALYSIS_WAIT_MS))]);
 }

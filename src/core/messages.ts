@@ -10,8 +10,12 @@ import type { Settings } from './settings';
 export type SettingsPatch = Partial<Omit<Settings, 'marks'>> & { marks?: Partial<Settings['marks']> };
 
 export interface RequestMap {
-  /** A listing page was read: record the sightings, answer each paper's state. */
-  'page/listed': { req: { page: ListingPage; papers: Paper[] }; res: { states: PaperState[] } };
+  /**
+   * A listing page was read: record the sightings, answer each paper's state. With `analyse`, `papers` is the
+   * whole list in page order and the answer carries its analysis too (as page/analyse), so a page's papers cross
+   * to the background once.
+   */
+  'page/listed': { req: { page: ListingPage; papers: Paper[]; analyse?: AnalysisOptions }; res: { states: PaperState[]; analysis?: PageAnalysis } };
   /**
    * Duplicates and related papers of one listing, worked out in the background (where the analysis code stays
    * compiled between visits) instead of on the page's main thread. Needs no database.
