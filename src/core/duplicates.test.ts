@@ -178,7 +178,7 @@ describe('synthetic labelled set', () => {
 });
 
 const realPapers = loadSharedPapers();
-describe.skipIf(!realPapers)('real papers from ../shared (skipped: ../shared/data is absent)', () => {
+describe.skipIf(!realPapers)('real papers from ../shared (needs ../shared/data; skipped where it is absent)', () => {
   it('finds no duplicates among 491 distinct real papers, and finds planted truncations and revisions', () => {
     const papers = realPapers as Paper[];
     expect(findDuplicates(papers).filter(Boolean)).toEqual([]);

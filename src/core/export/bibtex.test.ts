@@ -117,7 +117,7 @@ describe('BibTeX and BibLaTeX exports read back field by field', () => {
       expect(papers.some((paper) => paper.authors.length === 300)).toBe(true);
       checkFormat(format, papers);
     });
-    it.skipIf(!SHARED_PAPERS)(`${format}: the 491 real papers (skipped: ../shared/data is absent)`, () => checkFormat(format, SHARED_PAPERS ?? []));
+    it.skipIf(!SHARED_PAPERS)(`${format}: the 491 real papers (needs ../shared/data; skipped where it is absent)`, () => checkFormat(format, SHARED_PAPERS ?? []));
   }
 });
 

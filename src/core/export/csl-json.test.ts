@@ -80,7 +80,7 @@ describe('CSL-JSON export', () => {
     const items = checkCsl(syntheticPapers());
     expect(items.some((item) => item.author?.length === 300)).toBe(true);
   });
-  it.skipIf(!SHARED_PAPERS)('the 491 real papers (skipped: ../shared/data is absent)', () => checkCsl(SHARED_PAPERS ?? []));
+  it.skipIf(!SHARED_PAPERS)('the 491 real papers (needs ../shared/data; skipped where it is absent)', () => checkCsl(SHARED_PAPERS ?? []));
 
   it('the schema refuses what CSL-JSON does not allow (the validator can fail)', () => {
     expect(validate([{ id: 'x', type: 'preprint' }])).toBe(false);

@@ -60,7 +60,7 @@ describe('CSV export', () => {
     const rows = checkCsv(syntheticPapers());
     expect(rows.some((row) => row.authors?.split('; ').length === 300)).toBe(true);
   });
-  it.skipIf(!SHARED_PAPERS)('the 491 real papers (skipped: ../shared/data is absent)', () => checkCsv(SHARED_PAPERS ?? []));
+  it.skipIf(!SHARED_PAPERS)('the 491 real papers (needs ../shared/data; skipped where it is absent)', () => checkCsv(SHARED_PAPERS ?? []));
 
   it('starts with a header row and quotes only where RFC 4180 needs it', () => {
     const text = exportPapers([{ id: '2401.00001', title: 'Say "hi", then go', abstract: 'plain', authors: ['A B'] }], 'csv');

@@ -47,7 +47,7 @@ function checkMarkdown(papers: Paper[]): void {
 describe('Markdown export', () => {
   it('hand-made edge cases: every title and link survives the markdown parser', () => checkMarkdown(EDGE_CASES));
   it('synthetic papers, one with 300 authors shortened to ten', () => checkMarkdown(syntheticPapers()));
-  it.skipIf(!SHARED_PAPERS)('the 491 real papers (skipped: ../shared/data is absent)', () => checkMarkdown(SHARED_PAPERS ?? []));
+  it.skipIf(!SHARED_PAPERS)('the 491 real papers (needs ../shared/data; skipped where it is absent)', () => checkMarkdown(SHARED_PAPERS ?? []));
 
   it('renders markup characters in titles as text, not as HTML or emphasis', () => {
     const html = marked.parse(exportPapers([EDGE_CASES[7] as Paper], 'markdown', { now: NOW })) as string;

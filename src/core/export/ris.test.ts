@@ -55,7 +55,7 @@ function checkRis(papers: Paper[]): void {
 describe('RIS export read back field by field', () => {
   it('hand-made edge cases', () => checkRis(EDGE_CASES));
   it('synthetic papers, one with 300 authors', () => checkRis(syntheticPapers()));
-  it.skipIf(!SHARED_PAPERS)('the 491 real papers (skipped: ../shared/data is absent)', () => checkRis(SHARED_PAPERS ?? []));
+  it.skipIf(!SHARED_PAPERS)('the 491 real papers (needs ../shared/data; skipped where it is absent)', () => checkRis(SHARED_PAPERS ?? []));
 
   it('writes one AU line per author, surname first, suffix last', () => {
     const text = exportPapers([{ id: '2401.00001', title: 't', abstract: '', authors: ['Jan van der Berg', 'John Smith Jr.', 'Plato', ':'] }], 'ris');
