@@ -149,6 +149,19 @@ describe('marking a listing', () => {
     expect(articles().map((a) => a.getAttribute('data-paper-lens-duplicate-of'))).toEqual([null, null, '2403.10000']);
   });
 
+  it('a big page lists its papers and asks for its analysis in two requests, so the analysis never waits for the store', async () => {
+    const papers = Array.from({ length: 301 }, (_, n) => paper(n));
+    load({ papers });
+    const store = new FakeStore();
+    start(store);
+    await ready();
+    const listed = store.calls.find((call) => call.type === 'page/listed')?.body as RequestMap['page/listed']['req'];
+    expect(listed.analyse).toBeUndefined();
+    const analyse = store.calls.find((call) => call.type === 'page/analyse')?.body as RequestMap['page/analyse']['req'];
+    expect(analyse.papers).toHaveLength(301);
+    expect(Object.keys(analyse.papers[0]!).sort()).toEqual(['abstract', 'authors', 'id', 'title']);
+  });
+
   it('inserts titles and abstracts as text: planted markup never becomes elements', async () => {
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     const papers = [paper(0, { title: `${evil} Sparse attention for long video`, abstract: `${evil} sparse attention for long video benchmarks` }), paper(4, { title: `${evil} Sparse attention for long video again`, abstract: `${evil} sparse attention for long video benchmarks` })];

@@ -23,6 +23,11 @@ import { READY_ATTR, claimPage, isCurrent } from './instance';
 import { watchTheme } from './theme';
 import { Interactions } from './interactions';
 
+/**
+ * Up to this many papers a page's first listing also asks for the analysis. The store's answer to a bigger
+ * listing can take seconds, and the analysis must not wait for it: such pages send page/analyse on its own.
+ */
+const COMBINED_LISTING_MAX = 300;
 /** How long the first marks wait for the store's answer before showing page-only marks. */
 const STATES_WAIT_MS = 1500;
 /** Cards that get their strip at once; later ones get it when they come within LAZY_MARGIN of the viewport. */
@@ -154,8 +159,9 @@ export class Controller {
 
   /**
    * Sends the papers not yet listed on this visit; `statesArrived` resolves once the store answered (or failed).
-   * When the page needs analysing (`analyse`) and none of its papers was listed yet on this visit (a page's first
-   * read), the one request carries the whole list and asks for the analysis too: the papers are serialised once.
+   * When the page needs analysing (`analyse`), none of its papers was listed yet on this visit (a page's first
+   * read) and the page is not big, the one request carries the whole list and asks for the analysis too: the
+   * papers are serialised once.
    */
   private listPapers(page: ListingPage, papers: Paper[], analyse?: AnalysisOptions): { statesArrived: Promise<void>; analysis: Promise<PageAnalysis | null> | null } {
     if (page.kind === 'paper' || page.kind === 'other') return { statesArrived: Promise.resolve(), analysis: null };
@@ -163,7 +169,7 @@ export class Controller {
     for (const paper of papers) if (!this.listedIds.has(paper.id) && !fresh.has(paper.id)) fresh.set(paper.id, paper);
     let analysis: Promise<PageAnalysis | null> | null = null;
     if (fresh.size > 0 && !this.store.dead) {
-      const whole = analyse !== undefined && papers.every((paper) => fresh.has(paper.id));
+      const whole = analyse !== undefined && papers.length <= COMBINED_LISTING_MAX && papers.every((paper) => fresh.has(paper.id));
       for (const id of fresh.keys()) this.listedIds.add(id);
       const answer = this.store.request('page/listed', whole ? { page, papers, analyse } : { page, papers: [...fresh.values()] });
       if (whole) analysis = answer.then((response) => analysisIn(response, papers.length));
