@@ -9,6 +9,7 @@ import { normaliseId } from '../core/ids';
 import { sightingKeyOf, toPaperRecord, type PaperIndexRow, type SightingKey, type StoredPaper } from './db';
 import { addListing, indexRowOf, storedFrom } from './derive';
 import { StoreFailure } from './errors';
+import { getAmong } from './sparse-read';
 import type { Store } from './store';
 
 type BackupTable = 'papers' | 'sightings';
@@ -53,6 +54,8 @@ export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn
   if (badSighting >= 0) throw new StoreFailure('invalid', `Listing ${badSighting + 1} of this backup chunk is incomplete.`);
   const now = store.now();
   let lap = performance.now();
+  // Only paper chunks hold indexing back: a sightings chunk adds no index rows.
+  if (papersIn.length > 0) store.indexer.noteImport();
 
   const incoming = new Map<string, PaperRecord>();
   for (const raw of papersIn as PaperRecord[]) {
@@ -69,10 +72,11 @@ export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn
   }
   const counts = { added: 0, updated: 0, unchanged: 0, sightingsAdded: 0 };
   const indexRows: PaperIndexRow[] = [];
+  const addedIds: string[] = [];
 
-  await store.db.transaction('rw', [store.db.papers, store.db.paperIndex, store.db.sightings], async () => {
+  await store.paperTotal.track(() => store.db.transaction('rw', [store.db.papers, store.db.paperIndex, store.db.sightings], async () => {
     const ids = [...incoming.keys()];
-    const existing = ids.length > 0 ? await store.db.papers.bulkGet(ids) : [];
+    const existing = await getAmong(store.db.papers, ids, (paper) => paper.id);
     lap = store.lap('merge:read', lap);
     const records = new Map<string, StoredPaper>();
     const changed = new Map<string, StoredPaper>();
@@ -84,6 +88,7 @@ export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn
         records.set(id, stored);
         changed.set(id, stored);
         counts.added++;
+        addedIds.push(id);
         return;
       }
       const before = toPaperRecord(previous);
@@ -134,10 +139,10 @@ export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn
     // Changed text is reindexed here; new papers are indexed by the indexer right after (see indexer.ts).
     if (indexRows.length > 0) await store.db.paperIndex.bulkPut(indexRows);
     lap = store.lap('merge:put-index', lap);
-  });
+  }), () => counts.added);
   store.noteIndexed(indexRows);
   store.invalidateReference();
-  if (counts.added > 0) void store.indexer.catchUp().catch(() => undefined);
+  if (addedIds.length > 0) void store.indexer.indexAdded(addedIds).catch(() => store.indexer.catchUp()).catch(() => undefined);
   return counts;
 }
 

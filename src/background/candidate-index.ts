@@ -56,6 +56,11 @@ export class CandidateIndex {
     return this.coveredUntil;
   }
 
+  /** Papers added, in the base and the delta (a paper re-added after a text change counts twice). */
+  get size(): number {
+    return this.ids.length;
+  }
+
   get pendingPapers(): number {
     return this.deltaPapers;
   }

@@ -16,11 +16,12 @@ export async function bulkLoad(store: Store, records: PaperRecord[], sightings: 
   }
   const rows: PaperIndexRow[] = [...stored.values()].map((record) => indexRowOf(record, now));
   const { papers, paperIndex, sightings: sightingTable } = store.db;
-  await store.db.transaction('rw', [papers, paperIndex, sightingTable], async () => {
+  // Some of these papers may be stored already: the total is counted again.
+  await store.paperTotal.track(() => store.db.transaction('rw', [papers, paperIndex, sightingTable], async () => {
     await papers.bulkPut([...stored.values()]);
     await paperIndex.bulkPut(rows);
     if (sightings.length > 0) await sightingTable.bulkPut(sightings);
-  });
+  }), () => 'recount');
   store.noteIndexed(rows);
   store.invalidateReference();
 }

@@ -76,7 +76,7 @@ export async function listHistory(store: Store, view: HistoryView, query: string
   return store.db.transaction('r', [store.db.papers, store.db.paperIndex], async () => {
     if (terms.length === 0) {
       const [total, papers] = await Promise.all([
-        view === 'history' ? store.db.papers.count() : store.db.papers.orderBy(field).count(),
+        view === 'history' ? store.paperTotal.get(() => store.db.papers.count()) : store.db.papers.orderBy(field).count(),
         store.db.papers.orderBy(field).reverse().offset(from).limit(size).toArray(),
       ]);
       return { rows: papers.map((paper) => rowOf(paper)), total };

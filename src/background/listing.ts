@@ -79,7 +79,8 @@ export async function recordListing(store: Store, page: ListingPage, input: Pape
   const indexRows: PaperIndexRow[] = [];
   const known = new Map<string, StoredPaper>();
 
-  const records = await store.db.transaction('rw', [store.db.papers, store.db.paperIndex, store.db.sightings], async () => {
+  let added = 0;
+  const records = await store.paperTotal.track(() => store.db.transaction('rw', [store.db.papers, store.db.paperIndex, store.db.sightings], async () => {
     const [stored, visit] = await Promise.all([store.db.papers.bulkGet(ids), currentVisit(store, page, now)]);
     lap = store.lap('listed:read', lap);
     const changed = new Set<StoredPaper>();
@@ -90,6 +91,7 @@ export async function recordListing(store: Store, page: ListingPage, input: Pape
       let record = stored[i];
       if (!record) {
         record = newStoredPaper(paper, now);
+        added++;
         indexRows.push(indexRowOf(record, now));
         changed.add(record);
         toCheck.push(record);
@@ -143,7 +145,7 @@ export async function recordListing(store: Store, page: ListingPage, input: Pape
     if (sightings.length > 0) await store.db.sightings.bulkPut(sightings);
     lap = store.lap(`listed:put-sightings(${sightings.length})`, lap);
     return result;
-  });
+  }), () => added);
   lap = store.lap('listed:write', lap);
   // Derived rows: in memory at once, on disk in their own transaction (a stop in between: see indexer.ts).
   store.noteIndexed(indexRows);

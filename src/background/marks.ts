@@ -14,12 +14,14 @@ export async function setMark(store: Store, rawId: string, mark: Mark, on: boole
   if (!id) throw new StoreFailure('invalid', 'This paper has no id Paper Lens can use.');
   const now = store.now();
   let indexRow: PaperIndexRow | null = null;
-  const record = await store.db.transaction('rw', [store.db.papers, store.db.paperIndex], async () => {
+  let added = 0;
+  const record = await store.paperTotal.track(() => store.db.transaction('rw', [store.db.papers, store.db.paperIndex], async () => {
     let stored: StoredPaper | undefined = await store.db.papers.get(id);
     if (!stored) {
       if (!on) return undefined;
       if (!paper) throw new StoreFailure('not-found', 'Paper Lens does not know this paper yet; open a listing that shows it first.');
       stored = newStoredPaper({ ...plainPaper(paper), id }, now);
+      added = 1;
       indexRow = indexRowOf(stored, now);
       await store.db.paperIndex.put(indexRow);
     } else if (paper) {
@@ -36,7 +38,7 @@ export async function setMark(store: Store, rawId: string, mark: Mark, on: boole
     touch(stored, now);
     await store.db.papers.put(stored);
     return stored;
-  });
+  }), () => added);
   if (indexRow) store.noteIndexed([indexRow]);
   store.invalidateReference();
   const [state] = await store.statesFromRecords([id], [record]);

@@ -89,11 +89,11 @@ const handlers: Handlers = {
   },
   'data/clear': async (store) => {
     const { papers, sightings, paperIndex, kv } = store.db;
-    const cleared = await store.db.transaction('rw', [papers, sightings, paperIndex, kv], async () => {
+    const cleared = await store.paperTotal.track(() => store.db.transaction('rw', [papers, sightings, paperIndex, kv], async () => {
       const counts = { papers: await papers.count(), sightings: await sightings.count() };
       await Promise.all([papers.clear(), sightings.clear(), paperIndex.clear(), kv.delete('candidateIndex')]);
       return counts;
-    });
+    }), () => 'recount');
     store.forgetAll();
     return { payload: { cleared }, broadcast: { type: 'data/cleared' } };
   },
