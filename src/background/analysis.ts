@@ -6,18 +6,14 @@
 import type { AnalysisOptions, PageAnalysis, Paper } from '../core/types';
 import { analysePageInSteps } from '../core/analyse';
 import { StoreFailure } from './errors';
+import { plainPaper } from './derive';
 
 const SLICE_MS = 12;
 
+/** The text fields the analysis reads, cleaned as stored papers are (plainPaper); an entry that is no object is an empty paper. */
 function asPaper(value: unknown): Paper {
-  const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const text = (field: unknown): string => (typeof field === 'string' ? field : '');
-  return {
-    id: text(raw.id),
-    title: text(raw.title),
-    abstract: text(raw.abstract),
-    authors: Array.isArray(raw.authors) ? raw.authors.filter((name): name is string => typeof name === 'string') : [],
-  };
+  const paper = (typeof value === 'object' && value !== null ? value : {}) as Paper;
+  return { ...plainPaper(paper), id: typeof paper.id === 'string' ? paper.id : '' };
 }
 
 function asOptions(value: unknown): AnalysisOptions {
@@ -29,7 +25,7 @@ function asOptions(value: unknown): AnalysisOptions {
   return { relatedThreshold, maxRelated };
 }
 
-export async function analyseListing(papers: unknown[], options: unknown): Promise<PageAnalysis> {
+export async function analyseInBackground(papers: unknown[], options: unknown): Promise<PageAnalysis> {
   const steps = analysePageInSteps(papers.map(asPaper), asOptions(options));
   for (;;) {
     const start = performance.now();

@@ -12,7 +12,7 @@ import { setMark } from './marks';
 import { listHistory } from './history';
 import { readStats } from './stats';
 import { mergeBackup, readBackup } from './backup';
-import { analyseListing } from './analysis';
+import { analyseInBackground } from './analysis';
 import { StoreFailure } from './errors';
 import type { Store } from './store';
 
@@ -41,11 +41,11 @@ const handlers: Handlers = {
     if (!request.page?.key) throw new StoreFailure('invalid', 'The listing has no page key.');
     const papers = requireArray(request.papers, 'papers') as typeof request.papers;
     // The analysis first: the page waits for it to show its marks.
-    const analysis = request.analyse ? await analyseListing(papers, request.analyse) : undefined;
+    const analysis = request.analyse ? await analyseInBackground(papers, request.analyse) : undefined;
     const states = await recordListing(store, request.page, papers);
     return { payload: analysis ? { states, analysis } : { states } };
   },
-  'page/analyse': async (_store, request) => ({ payload: { analysis: await analyseListing(requireArray(request.papers, 'papers'), request.options) } }),
+  'page/analyse': async (_store, request) => ({ payload: { analysis: await analyseInBackground(requireArray(request.papers, 'papers'), request.options) } }),
   'papers/seen': async (store, request) => {
     if (!request.page?.key) throw new StoreFailure('invalid', 'The listing has no page key.');
     const ids = requireArray(request.ids, 'paper ids') as string[];

@@ -273,7 +273,7 @@ export class Controller {
       const card = this.cards[index];
       const view = this.views[index];
       // A card met between a re-read and its render stays observed: the render that follows builds or re-observes it.
-      if (!card || !view || card.element !== element) continue;
+      if (!card || !view) continue;
       this.lazyStrips.unobserve(element);
       if (this.strips.has(element)) continue;
       this.renderStrip(card, view, this.newStrip(element));
