@@ -7,6 +7,8 @@
  * plus what the content script reports itself (`paper-lens:*` User Timing measures).
  */
 import type { BrowserContext, CDPSession } from 'playwright';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyseLoadTrace, TRACE_CATEGORIES, type LoadTraceSummary, type TraceEvent } from './bench-trace';
 
 /** Main-world probe installed with context.addInitScript before any navigation. */
@@ -64,6 +66,15 @@ async function collectTrace(cdp: CDPSession, body: () => Promise<void>): Promise
 }
 
 /** Merged length of possibly overlapping intervals. */
+/** With PAPER_LENS_BENCH_TRACES=<dir>, each load's trace is written there for a closer look (chrome://tracing). */
+function keepTrace(events: readonly TraceEvent[], url: string): void {
+  const dir = process.env.PAPER_LENS_BENCH_TRACES;
+  if (!dir || events.length === 0) return;
+  mkdirSync(dir, { recursive: true });
+  const name = `${new URL(url).pathname.replace(/[^a-z0-9]+/gi, '-')}-${Date.now()}.json`;
+  writeFileSync(join(dir, name), JSON.stringify({ traceEvents: events }));
+}
+
 export function unionLength(intervals: ReadonlyArray<{ start: number; duration: number }>): number {
   const sorted = [...intervals].sort((a, b) => a.start - b.start);
   let total = 0;
@@ -106,6 +117,7 @@ export async function measureLoad(context: BrowserContext, options: LoadOptions)
       after = await metric(cdp);
     };
     const events = options.trace ? await collectTrace(cdp, load) : (await load(), []);
+    keepTrace(events, options.url);
     const probe = await page.evaluate(() => {
       const bench = (window as unknown as { __paperLensBench?: { longTasks: Array<{ start: number; duration: number }>; readyAt: number | null } }).__paperLensBench;
       const measures = performance.getEntriesByType('measure')

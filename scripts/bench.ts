@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     const readable = await buildReadableExtension();
     try {
       await withBrowser('profile', readable.dir, async (launched) => {
-        const { summary, file } = await profileContentLoad(launched, readable.dir, 1000);
+        const { summary, file } = await profileContentLoad(launched, readable.dir, Number(process.env.PAPER_LENS_PROFILE_CARDS ?? 1000));
         report.extra.profile_content_1000_cards = { content_js_on_stack_ms: summary.contentTotalMs, top_self_time: summary.top.slice(0, 15), modules: summary.modules.slice(0, 10), file };
         report.sections.push({
           title: `CPU profile of a 1000-card page load (unminified build, 100 us sampling; ${summary.contentTotalMs} ms with content.js on the stack; ${file})`,
