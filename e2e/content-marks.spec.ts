@@ -153,3 +153,27 @@ test('the marks follow the site theme: dark class, toggled live', async ({ conte
   await expect(html).toHaveAttribute('data-paper-lens-theme', 'dark');
   await expect.poll(chipColour).not.toBe(light);
 });
+
+test('a far card keeps its strip’s place until the strip is built, so building it moves nothing', async ({ context, site }) => {
+  const { papers } = generateSyntheticSet({ seed: 21, count: 120 });
+  site.setPage('/papers/date/2024-03-12', { papers, layout: 'payload' });
+  const page = await context.newPage();
+  // One column: a strip is one line there, the height its placeholder keeps.
+  await page.setViewportSize({ width: 900, height: 700 });
+  await page.goto('https://huggingface.co/papers/date/2024-03-12');
+  await waitForMarks(page);
+  const far = page.locator('article').nth(110);
+  const before = await far.evaluate((card) => {
+    const host = card.querySelector('paper-lens-marks') as HTMLElement;
+    return { hosts: card.querySelectorAll('paper-lens-marks').length, built: host.shadowRoot !== null, pending: host.hasAttribute('data-paper-lens-pending'), card: card.getBoundingClientRect().height, host: host.getBoundingClientRect().height };
+  });
+  expect(before).toMatchObject({ hosts: 1, built: false, pending: true });
+  expect(before.host).toBeGreaterThan(0);
+  await far.scrollIntoViewIfNeeded();
+  await expect(far.locator('[data-paper-lens-action="star"]')).toBeVisible();
+  const after = await far.evaluate((card) => {
+    const host = card.querySelector('paper-lens-marks') as HTMLElement;
+    return { hosts: card.querySelectorAll('paper-lens-marks').length, pending: host.hasAttribute('data-paper-lens-pending'), card: card.getBoundingClientRect().height, host: host.getBoundingClientRect().height };
+  });
+  expect(after).toEqual({ hosts: 1, pending: false, card: before.card, host: before.host });
+});

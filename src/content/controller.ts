@@ -22,6 +22,7 @@ import { PageWatcher } from './watcher';
 import { READY_ATTR, claimPage, isCurrent } from './instance';
 import { watchTheme } from './theme';
 import { Interactions } from './interactions';
+import { LazyStrips } from './lazy-strips';
 
 /**
  * Up to this many papers a page's first listing also asks for the analysis. The store's answer to a bigger
@@ -68,14 +69,14 @@ export class Controller {
   private readonly seen: SeenTracker;
   private readonly watcher: PageWatcher;
   private readonly interactions: Interactions;
-  private readonly lazyStrips: IntersectionObserver;
+  private readonly lazyStrips: LazyStrips;
 
   constructor(readonly token: string, transport: { sender?: Sender; subscribe?: BroadcastSubscriber } = {}) {
     this.stops.push(claimPage(token, () => this.stop()));
     this.store = new StoreLink(() => this.refresh(), transport.sender, transport.subscribe);
     this.popover = new Popover(token);
     this.interactions = new Interactions(this);
-    this.lazyStrips = new IntersectionObserver((entries) => this.buildNearStrips(entries), { rootMargin: LAZY_MARGIN });
+    this.lazyStrips = new LazyStrips(token, LAZY_MARGIN, (elements) => this.buildNearStrips(elements));
     this.seen = new SeenTracker({
       fraction: this.settings.seenVisibleFraction,
       dwellMs: this.settings.seenDwellMs,
@@ -188,8 +189,8 @@ export class Controller {
 
   private marksIntact(): boolean {
     return this.cards.every((card, index) => {
-      const strip = this.strips.get(card.element);
-      const placed = strip ? stripIsPlaced(card, strip.host) : index >= EAGER_STRIPS;
+      const host = this.strips.get(card.element)?.host ?? this.lazyStrips.placeholderOf(card.element);
+      const placed = host ? stripIsPlaced(card, host) : false;
       return placed && card.element.getAttribute('data-paper-lens-id') === card.paper.id;
     });
   }
@@ -206,13 +207,15 @@ export class Controller {
     this.ensurePageStyle();
     for (const element of this.marked) {
       if (current.has(element)) continue;
-      this.lazyStrips.unobserve(element);
+      this.lazyStrips.release(element);
       clearCardAttributes(element);
       this.strips.get(element)?.host.remove();
       this.strips.delete(element);
       this.marked.delete(element);
     }
     this.renderSummary();
+    // Every card's strip place is taken in this one pass, so the list is laid out again once, not per slice.
+    for (const card of this.cards) if (!this.strips.has(card.element)) this.lazyStrips.hold(card);
     this.watcher.discard();
     measure('paper-lens:mark', start);
     await forEachInSlices(this.cards, (card, i) => this.renderCard(card, this.views[i] as CardView), 'paper-lens:mark', () => {
@@ -220,7 +223,7 @@ export class Controller {
       return cancelled();
     });
     this.watcher.discard();
-    this.renewLazyObservation();
+    this.lazyStrips.renew(this.cards.map((card) => card.element));
     // Only cards with a strip can be on screen: the far ones get theirs (and seen tracking) as they come near.
     this.seen.track(this.cards.map((card) => card.element).filter((element) => this.strips.has(element)));
   }
@@ -233,14 +236,11 @@ export class Controller {
     const strip = this.strips.get(element);
     if (strip) this.renderStrip(card, view, strip);
     else if (view.index < EAGER_STRIPS) this.renderStrip(card, view, this.newStrip(element));
-    else {
-      removeStrayStrips(element, null);
-      this.lazyStrips.observe(element);
-    }
+    else this.lazyStrips.hold(card);
   }
 
   private newStrip(element: HTMLElement): CardStrip {
-    const strip = new CardStrip(this.token, this.interactions);
+    const strip = new CardStrip(this.token, this.interactions, this.lazyStrips.take(element));
     this.strips.set(element, strip);
     return strip;
   }
@@ -251,31 +251,15 @@ export class Controller {
     strip.update(view, this.notes.get(view.id) ?? null);
   }
 
-  /**
-   * Observing again makes the observer report where each strip-less card is now: one that came near while its
-   * list was being re-read and rendered (and so was skipped) gets its strip without waiting for another scroll.
-   */
-  private renewLazyObservation(): void {
-    for (const card of this.cards) {
-      if (this.strips.has(card.element)) continue;
-      this.lazyStrips.unobserve(card.element);
-      this.lazyStrips.observe(card.element);
-    }
-  }
-
   /** Strips for cards far below the first screens are built as they come near the viewport. */
-  private buildNearStrips(entries: IntersectionObserverEntry[]): void {
+  private buildNearStrips(elements: HTMLElement[]): void {
     const start = performance.now();
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      const element = entry.target as HTMLElement;
+    for (const element of elements) {
       const index = this.cardIndex.get(element) ?? -1;
       const card = this.cards[index];
       const view = this.views[index];
       // A card met between a re-read and its render stays observed: the render that follows builds or re-observes it.
-      if (!card || !view) continue;
-      this.lazyStrips.unobserve(element);
-      if (this.strips.has(element)) continue;
+      if (!card || !view || this.strips.has(element)) continue;
       this.renderStrip(card, view, this.newStrip(element));
       this.seen.add(element);
     }

@@ -63,8 +63,9 @@ export class CardStrip {
   private readonly note: HTMLElement;
   private lastKey = '';
 
-  constructor(owner: string, private readonly actions: StripActions) {
-    this.host = document.createElement(STRIP_TAG);
+  /** `host`: the card's placeholder, which already holds the strip's place (lazy-strips.ts). */
+  constructor(owner: string, private readonly actions: StripActions, host: HTMLElement | null = null) {
+    this.host = host ?? document.createElement(STRIP_TAG);
     this.host.setAttribute('data-paper-lens-owner', owner);
     const root = this.host.attachShadow({ mode: 'open' });
     styleShadowRoot(root, STRIP_CSS, sheetCache);

@@ -5,6 +5,7 @@
  */
 
 export const HOST_TAGS = ['paper-lens-marks', 'paper-lens-summary', 'paper-lens-popover'] as const;
+const STRIP_TAG = HOST_TAGS[0];
 
 const LIGHT = `
   --pl-text: #1f2937; --pl-muted: #6b7280; --pl-faint: #9ca3af; --pl-border: #e5e7eb; --pl-border-strong: #d1d5db;
@@ -45,10 +46,16 @@ button.chip:hover { border-color: currentColor; }
 .chip .glyph { width: 12px; height: 12px; }
 `;
 
+/** On a far card's placeholder host while its strip is not built yet (see lazy-strips.ts). */
+export const PENDING_ATTR = 'data-paper-lens-pending';
+/** The strip's place: its margin and one line of controls; the placeholder takes the same. */
+const STRIP_MARGIN_TOP = '8px';
+const STRIP_LINE = '22px';
+
 export const STRIP_CSS = `${BASE}
-:host { margin-top: 8px; }
+:host { margin-top: ${STRIP_MARGIN_TOP}; }
 .strip { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; min-width: 0; }
-.toggle { display: inline-flex; align-items: center; justify-content: center; gap: 4px; height: 22px; min-width: 26px; padding: 0 6px;
+.toggle { display: inline-flex; align-items: center; justify-content: center; gap: 4px; height: ${STRIP_LINE}; min-width: 26px; padding: 0 6px;
   border-radius: 6px; border: 1px solid var(--pl-border); background: var(--pl-surface); color: var(--pl-muted); }
 .toggle:hover { background: var(--pl-hover); color: var(--pl-text); border-color: var(--pl-border-strong); }
 .toggle.star[aria-pressed="true"] { color: var(--pl-star); background: var(--pl-star-soft); border-color: transparent; }
@@ -107,6 +114,7 @@ html[data-paper-lens-theme="dark"] :is(${HOSTS}) { ${DARK} }
 [data-paper-lens-view="dim"] { opacity: .45; transition: opacity .15s ease; }
 [data-paper-lens-view="dim"]:hover, [data-paper-lens-view="dim"]:focus-within { opacity: 1; }
 [data-paper-lens-view="hide"] { display: none !important; }
+${STRIP_TAG}[${PENDING_ATTR}] { display: block; margin-top: ${STRIP_MARGIN_TOP}; height: ${STRIP_LINE}; }
 [data-paper-lens-flash] { outline: 3px solid #f59e0b !important; outline-offset: 3px; transition: outline-color .6s ease; }
 @media (prefers-reduced-motion: reduce) { [data-paper-lens-view="dim"] { transition: none; } }
 `;

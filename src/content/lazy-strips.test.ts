@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ListedCard } from './site';
+import { LazyStrips } from './lazy-strips';
+import { CardStrip } from './marks/strip';
+import { PENDING_ATTR } from './marks/styles';
+
+/** An IntersectionObserver the test drives: `report` says which targets are now near. */
+class DrivenObserver {
+  static last: DrivenObserver | null = null;
+  readonly targets = new Set<Element>();
+  constructor(private readonly callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void) {
+    DrivenObserver.last = this;
+  }
+  observe(target: Element): void {
+    this.targets.add(target);
+  }
+  unobserve(target: Element): void {
+    this.targets.delete(target);
+  }
+  disconnect(): void {
+    this.targets.clear();
+  }
+  report(near: Element[], far: Element[] = []): void {
+    this.callback([...near.map((target) => ({ target, isIntersecting: true })), ...far.map((target) => ({ target, isIntersecting: false }))]);
+  }
+}
+
+function card(id: string): ListedCard {
+  const element = document.createElement('article');
+  element.innerHTML = `<h3><a href="/papers/${id}">Title ${id}</a></h3><p>by someone</p>`;
+  document.body.append(element);
+  return { element, titleLink: element.querySelector('a'), paper: { id, title: `Title ${id}`, abstract: '', authors: [] }, source: 'card' };
+}
+
+const actions = { toggle() {}, jumpTo() {}, openList() {} };
+
+describe('lazy strips', () => {
+  beforeEach(() => vi.stubGlobal('IntersectionObserver', DrivenObserver));
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    document.body.innerHTML = '';
+  });
+
+  it('holds one placeholder under the title until the card comes near, then hands it to the strip', () => {
+    const near: HTMLElement[][] = [];
+    const lazy = new LazyStrips('owner-1', '100px', (elements) => near.push(elements));
+    const observer = DrivenObserver.last as DrivenObserver;
+    const far = card('2403.00001');
+    const other = card('2403.00002');
+    lazy.hold(far);
+    lazy.hold(far);
+    lazy.hold(other);
+
+    const hosts = far.element.querySelectorAll('paper-lens-marks');
+    expect(hosts).toHaveLength(1);
+    const placeholder = hosts[0] as HTMLElement;
+    expect(placeholder.previousElementSibling?.tagName).toBe('H3');
+    expect(placeholder.hasAttribute(PENDING_ATTR)).toBe(true);
+    expect(placeholder.getAttribute('data-paper-lens-owner')).toBe('owner-1');
+    expect(placeholder.shadowRoot).toBeNull();
+    expect(observer.targets.has(far.element)).toBe(true);
+
+    observer.report([far.element], [other.element]);
+    expect(near).toEqual([[far.element]]);
+    observer.report([], [other.element]);
+    expect(near).toHaveLength(1);
+
+    const host = lazy.take(far.element);
+    expect(host).toBe(placeholder);
+    expect(placeholder.hasAttribute(PENDING_ATTR)).toBe(false);
+    expect(observer.targets.has(far.element)).toBe(false);
+    const strip = new CardStrip('owner-1', actions, host);
+    expect(strip.host).toBe(placeholder);
+    expect(placeholder.shadowRoot?.querySelector('[data-paper-lens-action="star"]')).not.toBeNull();
+    expect(far.element.querySelectorAll('paper-lens-marks')).toHaveLength(1);
+    expect(lazy.placeholderOf(far.element)).toBeNull();
+  });
+
+  it('drops stray copies of a strip the site cloned into the card, and releases cards that are gone', () => {
+    const lazy = new LazyStrips('owner-1', '100px', () => undefined);
+    const observer = DrivenObserver.last as DrivenObserver;
+    const listed = card('2403.00003');
+    listed.element.append(document.createElement('paper-lens-marks'));
+    lazy.hold(listed);
+    const hosts = listed.element.querySelectorAll('paper-lens-marks');
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]).toBe(lazy.placeholderOf(listed.element));
+
+    lazy.release(listed.element);
+    expect(listed.element.querySelectorAll('paper-lens-marks')).toHaveLength(0);
+    expect(observer.targets.has(listed.element)).toBe(false);
+    expect(lazy.take(listed.element)).toBeNull();
+  });
+
+  it('observes again only the cards still waiting for their strip', () => {
+    const lazy = new LazyStrips('owner-1', '100px', () => undefined);
+    const observer = DrivenObserver.last as DrivenObserver;
+    const waiting = card('2403.00004');
+    const built = card('2403.00005');
+    lazy.hold(waiting);
+    lazy.hold(built);
+    lazy.take(built.element);
+    observer.targets.clear();
+    lazy.renew([waiting.element, built.element]);
+    expect([...observer.targets]).toEqual([waiting.element]);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Strips of far cards are built when the card comes near the viewport. Until then the card holds an empty
+ * placeholder host that already takes the strip's one-line height (PAGE_CSS), so building the strip later
+ * moves nothing below it: no relayout of the whole list while the reader scrolls.
+ */
+import type { ListedCard } from './site';
+import { placeStrip, removeStrayStrips } from './marks/placement';
+import { STRIP_TAG } from './marks/strip';
+import { PENDING_ATTR } from './marks/styles';
+
+export class LazyStrips {
+  private readonly observer: IntersectionObserver;
+  private readonly placeholders = new WeakMap<HTMLElement, HTMLElement>();
+
+  constructor(private readonly owner: string, rootMargin: string, near: (elements: HTMLElement[]) => void) {
+    this.observer = new IntersectionObserver((entries) => {
+      const close = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target as HTMLElement);
+      if (close.length > 0) near(close);
+    }, { rootMargin });
+  }
+
+  /** Keeps the strip's place under the card's title and watches for the card coming near. */
+  hold(card: ListedCard): void {
+    let host = this.placeholders.get(card.element);
+    if (!host) {
+      host = document.createElement(STRIP_TAG);
+      host.setAttribute('data-paper-lens-owner', this.owner);
+      host.setAttribute(PENDING_ATTR, '');
+      this.placeholders.set(card.element, host);
+    }
+    removeStrayStrips(card.element, host);
+    placeStrip(card, host);
+    this.observer.observe(card.element);
+  }
+
+  placeholderOf(element: HTMLElement): HTMLElement | null {
+    return this.placeholders.get(element) ?? null;
+  }
+
+  /** Stops watching the card; its placeholder (if any) becomes the host of the strip now being built. */
+  take(element: HTMLElement): HTMLElement | null {
+    this.observer.unobserve(element);
+    const host = this.placeholders.get(element) ?? null;
+    this.placeholders.delete(element);
+    host?.removeAttribute(PENDING_ATTR);
+    return host;
+  }
+
+  /** The element stopped being a card. */
+  release(element: HTMLElement): void {
+    this.observer.unobserve(element);
+    this.placeholders.get(element)?.remove();
+    this.placeholders.delete(element);
+  }
+
+  /**
+   * Observing again makes the observer report where each card is now: one that came near while its list was
+   * being re-read and rendered (and so was skipped) gets its strip without waiting for another scroll.
+   */
+  renew(elements: Iterable<HTMLElement>): void {
+    for (const element of elements) {
+      if (!this.placeholders.has(element)) continue;
+      this.observer.unobserve(element);
+      this.observer.observe(element);
+    }
+  }
+
+  disconnect(): void {
+    this.observer.disconnect();
+  }
+}
