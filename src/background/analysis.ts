@@ -7,6 +7,7 @@ import type { AnalysisOptions, PageAnalysis, Paper } from '../core/types';
 import { analysePageInSteps } from '../core/analyse';
 import { StoreFailure } from './errors';
 import { plainPaper } from './derive';
+import type { PendingAnalyses } from './analysis-refs';
 
 const SLICE_MS = 12;
 
@@ -23,6 +24,13 @@ function asOptions(value: unknown): AnalysisOptions {
     throw new StoreFailure('invalid', 'The analysis request has no valid related-paper settings.');
   }
   return { relatedThreshold, maxRelated };
+}
+
+/** page/listed with `analyse`: the analysis needs no database, so it starts on arrival, under the page's ref. */
+export function startListingAnalysis(analyses: PendingAnalyses, request: { papers?: unknown; analyse?: unknown }): void {
+  const analyse = request.analyse as { options?: unknown; ref?: unknown } | undefined;
+  if (typeof analyse !== 'object' || analyse === null || typeof analyse.ref !== 'string' || !Array.isArray(request.papers)) return;
+  analyses.start(analyse.ref, analyseInBackground(request.papers, analyse.options));
 }
 
 export async function analyseInBackground(papers: unknown[], options: unknown): Promise<PageAnalysis> {

@@ -40,12 +40,16 @@ const handlers: Handlers = {
   'page/listed': async (store, request) => {
     if (!request.page?.key) throw new StoreFailure('invalid', 'The listing has no page key.');
     const papers = requireArray(request.papers, 'papers') as typeof request.papers;
-    // The analysis first: the page waits for it to show its marks.
-    const analysis = request.analyse ? await analyseInBackground(papers, request.analyse) : undefined;
-    const states = await recordListing(store, request.page, papers);
-    return { payload: analysis ? { states, analysis } : { states } };
+    // Its analysis, if asked for, was started on arrival (Worker.handle) and is answered to page/analyse.
+    return { payload: { states: await recordListing(store, request.page, papers) } };
   },
-  'page/analyse': async (_store, request) => ({ payload: { analysis: await analyseInBackground(requireArray(request.papers, 'papers'), request.options) } }),
+  'page/analyse': async (store, request) => {
+    if ('ref' in request) {
+      const analysis = await store.analyses.take(String(request.ref));
+      return { payload: analysis ? { analysis } : {} };
+    }
+    return { payload: { analysis: await analyseInBackground(requireArray(request.papers, 'papers'), request.options) } };
+  },
   'papers/seen': async (store, request) => {
     if (!request.page?.key) throw new StoreFailure('invalid', 'The listing has no page key.');
     const ids = requireArray(request.ids, 'paper ids') as string[];

@@ -11,6 +11,7 @@ import { stateOf } from './paper-state';
 import { indexRowOf } from './derive';
 import { Indexer } from './indexer';
 import { PaperTotal } from './paper-total';
+import { PendingAnalyses } from './analysis-refs';
 
 /** Starred and read papers compared with each listing, newest first. */
 export const REFERENCE_LIMIT = 400;
@@ -47,6 +48,8 @@ export class Store {
   private snapshotWrite: Promise<void> = Promise.resolve();
   /** Writes derived index rows after the request that needed them; catches up after a stop or an import. */
   readonly indexer: Indexer;
+  /** Page analyses page/listed started, until the page's page/analyse takes them. */
+  readonly analyses = new PendingAnalyses();
   /** How many papers are stored; writes that add papers go through paperTotal.track. */
   readonly paperTotal = new PaperTotal();
   /** Phase timings of a request, for the benchmark's profile (off unless set). */

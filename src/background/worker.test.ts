@@ -137,16 +137,33 @@ describe('worker', () => {
     expect(await w.handle({ type: 'stats/get' })).toMatchObject({ ok: true });
   });
 
-  it('answers a listing that asks for its analysis with the states and the analysis of the whole list', async () => {
+  it('starts the analysis a listing asks for on arrival and answers it to page/analyse by ref, even before the database is open', async () => {
     const { store } = freshStore();
     const { worker: w } = worker(store);
     const papers = generateSyntheticSet({ seed: 5, count: 30, plant: true }).papers;
     const options = { relatedThreshold: 0.15, maxRelated: 3 };
-    const answer = await w.handle({ type: 'page/listed', page: dayPage('2024-03-11'), papers, analyse: options }, { tab: { id: 1 } });
-    expect(answer).toMatchObject({ ok: true, analysis: analysePage(papers, options) });
+    // Both requests at once, as a page sends them: the database opens while page/analyse (which needs none) is answered.
+    const listed = w.handle({ type: 'page/listed', page: dayPage('2024-03-11'), papers, analyse: { options, ref: 'tab-1:1' } }, { tab: { id: 1 } });
+    const analysed = w.handle({ type: 'page/analyse', ref: 'tab-1:1' });
+    expect(await analysed).toEqual({ ok: true, analysis: analysePage(papers, options) });
+    const answer = await listed;
+    expect(answer.ok && 'analysis' in answer).toBe(false);
     expect(new Set(answer.ok && 'states' in answer ? answer.states.map((state) => state.id) : [])).toEqual(new Set(papers.map((p) => p.id)));
-    const plain = await w.handle({ type: 'page/listed', page: dayPage('2024-03-12'), papers: papers.slice(0, 2) }, { tab: { id: 1 } });
-    expect(plain.ok && 'analysis' in plain).toBe(false);
+    // A ref is answered once; one never started (a worker restarted in between) is answered without an analysis.
+    expect(await w.handle({ type: 'page/analyse', ref: 'tab-1:1' })).toEqual({ ok: true });
+    expect(await w.handle({ type: 'page/analyse', ref: 'tab-1:2' })).toEqual({ ok: true });
+  });
+
+  it('answers a ref whose listing arrives just after it, and the failure of a listing analysis with bad settings', async () => {
+    const { store } = freshStore();
+    const { worker: w } = worker(store);
+    const papers = generateSyntheticSet({ seed: 6, count: 12 }).papers;
+    const options = { relatedThreshold: 0.15, maxRelated: 3 };
+    const early = w.handle({ type: 'page/analyse', ref: 'late:1' });
+    await w.handle({ type: 'page/listed', page: dayPage('2024-03-12'), papers, analyse: { options, ref: 'late:1' } }, { tab: { id: 2 } });
+    expect(await early).toEqual({ ok: true, analysis: analysePage(papers, options) });
+    await w.handle({ type: 'page/listed', page: dayPage('2024-03-13'), papers, analyse: { options: {} as typeof options, ref: 'bad:1' } }, { tab: { id: 2 } });
+    expect(await w.handle({ type: 'page/analyse', ref: 'bad:1' })).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/settings/) } });
   });
 
   it('refuses an analysis request without papers or settings, in plain words', async () => {

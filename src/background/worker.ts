@@ -7,6 +7,7 @@ import type { ErrorBody, Request, RequestType, Response } from '../core/messages
 import { isRequest } from '../core/messages';
 import { errorBody, StoreFailure } from './errors';
 import { route } from './router';
+import { startListingAnalysis } from './analysis';
 import type { Store } from './store';
 import type { Broadcaster } from './broadcast';
 
@@ -44,6 +45,8 @@ export class Worker {
     if (!isRequest(message)) return { ok: false, error: { code: 'invalid', message: 'Paper Lens did not understand this request.' } };
     const request = message as Request;
     try {
+      // Before anything is awaited, so the page/analyse that follows always finds it.
+      if (request.type === 'page/listed') startListingAnalysis(this.store.analyses, request);
       if (!NEEDS_NO_DATABASE.has(request.type)) await this.ready();
       const pageKey = 'page' in request ? request.page?.key : undefined;
       this.broadcaster.noteTab(sender.tab?.id, pageKey);

@@ -34,6 +34,10 @@ class FakeStore {
   starred = new Set<string>();
   /** How the fake background answers page/analyse; undefined answers nothing usable (the page analyses itself). */
   analysis?: (papers: Paper[]) => PageAnalysis;
+  /** Lists page/listed started analyses for, by ref (as the background keeps them). */
+  refs = new Map<string, Paper[]>();
+  /** The background lost what page/listed started (a worker restarted between the two requests). */
+  loseRefs = false;
   state(id: string): PaperState {
     return { id, seenBefore: this.known.has(id), seenCount: this.known.has(id) ? 2 : 0, lastSeenAt: this.known.has(id) ? Date.now() - 86_400_000 * 3 : undefined, earlierListings: [], readerRelated: [], starredAt: this.starred.has(id) ? 1 : undefined };
   }
@@ -45,8 +49,15 @@ class FakeStore {
     const respond = (payload: object) => ({ ok: true, ...payload }) as never;
     switch (type) {
       case 'settings/get': return respond({ settings: DEFAULT_SETTINGS });
-      case 'page/listed': return respond({ states: (b.papers as Paper[]).map((p) => this.state(p.id)), ...(b.analyse && this.analysis ? { analysis: this.analysis(b.papers as Paper[]) } : {}) });
-      case 'page/analyse': return respond(this.analysis ? { analysis: this.analysis(b.papers as Paper[]) } : {});
+      case 'page/listed': {
+        const ref = (b.analyse as { ref?: string } | undefined)?.ref;
+        if (ref && !this.loseRefs) this.refs.set(ref, b.papers as Paper[]);
+        return respond({ states: (b.papers as Paper[]).map((p) => this.state(p.id)) });
+      }
+      case 'page/analyse': {
+        const papers = typeof b.ref === 'string' ? this.refs.get(b.ref) : (b.papers as Paper[]);
+        return respond(this.analysis && papers ? { analysis: this.analysis(papers) } : {});
+      }
       case 'paper/set-starred':
         if (b.starred) this.starred.add(b.id as string);
         else this.starred.delete(b.id as string);
@@ -122,10 +133,10 @@ describe('marking a listing', () => {
     expect(summary[0]!.shadowRoot?.textContent).toContain('5 papers · 4 new · 1 seen before · 1 duplicate · 1 related group');
     const listed = store.calls.find((call) => call.type === 'page/listed')?.body as RequestMap['page/listed']['req'];
     expect(listed.page).toMatchObject({ kind: 'day', key: 'day:2024-03-11' });
-    // A page's first read: the whole list, in page order, goes once and asks for its analysis too.
+    // A page's first read: the whole list, in page order, goes once and starts its analysis, asked for by ref.
     expect(listed.papers.map((p) => p.id)).toEqual(['2403.10000', '2403.10001', '2403.10002', '2403.10000', '2403.10004']);
-    expect(listed.analyse).toEqual({ relatedThreshold: DEFAULT_SETTINGS.relatedThreshold, maxRelated: DEFAULT_SETTINGS.relatedCount });
-    expect(store.calls.filter((call) => call.type === 'page/analyse')).toEqual([]);
+    expect(listed.analyse).toEqual({ options: { relatedThreshold: DEFAULT_SETTINGS.relatedThreshold, maxRelated: DEFAULT_SETTINGS.relatedCount }, ref: expect.any(String) });
+    expect(store.calls.find((call) => call.type === 'page/analyse')?.body).toEqual({ ref: listed.analyse?.ref });
   });
 
   it('uses the background\'s analysis when it answers in shape, and its own when the answer is unusable', async () => {
@@ -136,7 +147,7 @@ describe('marking a listing', () => {
     store.analysis = (listed) => ({ duplicateOf: listed.map((_, i) => (i === 2 ? { ofIndex: 0, ofId: listed[0]!.id, rule: 'same-title', score: 1 } : null)), related: listed.map(() => []), relatedGroups: 0 });
     start(store);
     await ready();
-    expect(store.calls.find((call) => call.type === 'page/listed')?.body).toMatchObject({ analyse: { maxRelated: DEFAULT_SETTINGS.relatedCount } });
+    expect(store.calls.find((call) => call.type === 'page/listed')?.body).toMatchObject({ analyse: { options: { maxRelated: DEFAULT_SETTINGS.relatedCount } } });
     expect(articles()[2]!.getAttribute('data-paper-lens-duplicate-of')).toBe(papers[0]!.id);
 
     for (const controller of controllers) controller.stop();
@@ -149,17 +160,25 @@ describe('marking a listing', () => {
     expect(articles().map((a) => a.getAttribute('data-paper-lens-duplicate-of'))).toEqual([null, null, '2403.10000']);
   });
 
-  it('a big page lists its papers and asks for its analysis in two requests, so the analysis never waits for the store', async () => {
+  it('a big page sends its papers once too; an analysis the background lost is asked for again with the papers', async () => {
     const papers = Array.from({ length: 301 }, (_, n) => paper(n));
     load({ papers });
     const store = new FakeStore();
+    store.loseRefs = true;
+    store.analysis = (listed) => ({ duplicateOf: listed.map((_, i) => (i === 300 ? { ofIndex: 0, ofId: listed[0]!.id, rule: 'same-title', score: 1 } : null)), related: listed.map(() => []), relatedGroups: 0 });
     start(store);
     await ready();
-    const listed = store.calls.find((call) => call.type === 'page/listed')?.body as RequestMap['page/listed']['req'];
-    expect(listed.analyse).toBeUndefined();
-    const analyse = store.calls.find((call) => call.type === 'page/analyse')?.body as RequestMap['page/analyse']['req'];
-    expect(analyse.papers).toHaveLength(301);
-    expect(Object.keys(analyse.papers[0]!).sort()).toEqual(['abstract', 'authors', 'id', 'title']);
+    const listed = store.calls.filter((call) => call.type === 'page/listed').map((call) => call.body as RequestMap['page/listed']['req']);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.papers).toHaveLength(301);
+    const asked = store.calls.filter((call) => call.type === 'page/analyse').map((call) => call.body as Record<string, unknown>);
+    expect(asked[0]).toEqual({ ref: listed[0]!.analyse?.ref });
+    // The ref found nothing: the second request carries what the analysis reads, and its answer is used.
+    expect(asked).toHaveLength(2);
+    const texts = asked[1]!.papers as Paper[];
+    expect(texts).toHaveLength(301);
+    expect(Object.keys(texts[0]!).sort()).toEqual(['abstract', 'authors', 'id', 'title']);
+    expect(articles()[300]!.getAttribute('data-paper-lens-duplicate-of')).toBe(papers[0]!.id);
   });
 
   it('inserts titles and abstracts as text: planted markup never becomes elements', async () => {

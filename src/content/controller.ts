@@ -6,7 +6,7 @@ import type { AnalysisOptions, ListingPage, PageAnalysis, Paper } from '../core/
 import type { PaperState } from '../core/records';
 import type { Broadcast } from '../core/messages';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '../core/settings';
-import { analyseListing, analysisIn, EMPTY_ANALYSIS } from './page-analysis';
+import { analyseListing, analysisByRef, EMPTY_ANALYSIS } from './page-analysis';
 import { readListingInSteps, type Listing, type ListedCard } from './site';
 import { Cancelled, measure, runInSlices, forEachInSlices } from './slices';
 import { buildViews, countViews, defaultFilters, type CardView, type Filters, type PendingToggle } from './marks/model';
@@ -24,11 +24,6 @@ import { watchTheme } from './theme';
 import { Interactions } from './interactions';
 import { LazyStrips } from './lazy-strips';
 
-/**
- * Up to this many papers a page's first listing also asks for the analysis. The store's answer to a bigger
- * listing can take seconds, and the analysis must not wait for it: such pages send page/analyse on its own.
- */
-const COMBINED_LISTING_MAX = 300;
 /** How long the first marks wait for the store's answer before showing page-only marks. */
 const STATES_WAIT_MS = 1500;
 /** Cards that get their strip at once; later ones get it when they come within LAZY_MARGIN of the viewport. */
@@ -61,6 +56,7 @@ export class Controller {
   private readonly inflight = new Set<Promise<void>>();
   private visitUrl = '';
   private generation = 0;
+  private analysisRefs = 0;
   private scanToken = 0;
   private refreshToken = 0;
   private stopped = false;
@@ -160,9 +156,9 @@ export class Controller {
 
   /**
    * Sends the papers not yet listed on this visit; `statesArrived` resolves once the store answered (or failed).
-   * When the page needs analysing (`analyse`), none of its papers was listed yet on this visit (a page's first
-   * read) and the page is not big, the one request carries the whole list and asks for the analysis too: the
-   * papers are serialised once.
+   * When the page needs analysing (`analyse`) and none of its papers was listed yet on this visit (a page's first
+   * read), the listing carries the whole list and starts its analysis in the background under a ref, and the
+   * analysis is asked for by that ref: the papers are serialised once, and the analysis does not wait for the store.
    */
   private listPapers(page: ListingPage, papers: Paper[], analyse?: AnalysisOptions): { statesArrived: Promise<void>; analysis: Promise<PageAnalysis | null> | null } {
     if (page.kind === 'paper' || page.kind === 'other') return { statesArrived: Promise.resolve(), analysis: null };
@@ -170,10 +166,11 @@ export class Controller {
     for (const paper of papers) if (!this.listedIds.has(paper.id) && !fresh.has(paper.id)) fresh.set(paper.id, paper);
     let analysis: Promise<PageAnalysis | null> | null = null;
     if (fresh.size > 0 && !this.store.dead) {
-      const whole = analyse !== undefined && papers.length <= COMBINED_LISTING_MAX && papers.every((paper) => fresh.has(paper.id));
+      const whole = analyse !== undefined && papers.every((paper) => fresh.has(paper.id));
       for (const id of fresh.keys()) this.listedIds.add(id);
-      const answer = this.store.request('page/listed', whole ? { page, papers, analyse } : { page, papers: [...fresh.values()] });
-      if (whole) analysis = answer.then((response) => analysisIn(response, papers.length));
+      const ref = whole ? `${this.token}:${++this.analysisRefs}` : null;
+      const answer = this.store.request('page/listed', ref && analyse ? { page, papers, analyse: { options: analyse, ref } } : { page, papers: [...fresh.values()] });
+      if (ref) analysis = analysisByRef(this.store, ref, papers.length);
       const request = answer.then((response) => {
         if (response) this.mergeStates(response.states);
       });

@@ -13,12 +13,12 @@ export const EMPTY_ANALYSIS: PageAnalysis = { duplicateOf: [], related: [], rela
 const REMOTE_ANALYSIS_WAIT_MS = 2500;
 
 /**
- * `requested` is the analysis already asked for with the page's listing (page/listed with `analyse`), if it was;
- * otherwise the background is asked here.
+ * `requested` is the analysis already started with the page's listing (page/listed with `analyse`), if it was;
+ * otherwise, or when the background lost it, the background is asked here with the papers.
  */
 export async function analyseListing(store: StoreLink, papers: Paper[], options: AnalysisOptions, cancelled: () => boolean, requested?: Promise<PageAnalysis | null> | null): Promise<PageAnalysis> {
   if (papers.length === 0) return EMPTY_ANALYSIS;
-  const remote = await withDeadline(requested ?? askBackground(store, papers, options));
+  const remote = await withDeadline((requested ?? Promise.resolve(null)).then((analysis) => analysis ?? askBackground(store, papers, options)));
   if (cancelled()) throw new Cancelled();
   return remote ?? runInSlices(analysePageInSteps(papers, options), 'paper-lens:detect', cancelled);
 }
@@ -31,6 +31,11 @@ function askBackground(store: StoreLink, papers: Paper[], options: AnalysisOptio
   const answer = store.request('page/analyse', { papers: texts, options }).then((response) => analysisIn(response, papers.length));
   measure('paper-lens:detect', start);
   return answer;
+}
+
+/** The analysis page/listed started under `ref`; null when the background has none for it. */
+export function analysisByRef(store: StoreLink, ref: string, count: number): Promise<PageAnalysis | null> {
+  return store.request('page/analyse', { ref }).then((response) => analysisIn(response, count));
 }
 
 /** The analysis an answer carries, when it fits a page of `count` papers. */

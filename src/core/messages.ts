@@ -12,15 +12,16 @@ export type SettingsPatch = Partial<Omit<Settings, 'marks'>> & { marks?: Partial
 export interface RequestMap {
   /**
    * A listing page was read: record the sightings, answer each paper's state. With `analyse`, `papers` is the
-   * whole list in page order and the answer carries its analysis too (as page/analyse), so a page's papers cross
-   * to the background once.
+   * whole list in page order and its analysis starts at once under `analyse.ref`, for the page/analyse that asks
+   * for it by that ref: the page's papers cross to the background once, and the analysis never waits for the store.
    */
-  'page/listed': { req: { page: ListingPage; papers: Paper[]; analyse?: AnalysisOptions }; res: { states: PaperState[]; analysis?: PageAnalysis } };
+  'page/listed': { req: { page: ListingPage; papers: Paper[]; analyse?: { options: AnalysisOptions; ref: string } }; res: { states: PaperState[] } };
   /**
    * Duplicates and related papers of one listing, worked out in the background (where the analysis code stays
-   * compiled between visits) instead of on the page's main thread. Needs no database.
+   * compiled between visits) instead of on the page's main thread. Needs no database. With `ref`, the analysis
+   * page/listed started under that ref; `analysis` is absent when there is none (the worker restarted in between).
    */
-  'page/analyse': { req: { papers: Paper[]; options: AnalysisOptions }; res: { analysis: PageAnalysis } };
+  'page/analyse': { req: { papers: Paper[]; options: AnalysisOptions } | { ref: string }; res: { analysis?: PageAnalysis } };
   /** Cards that were actually on screen. */
   'papers/seen': { req: { page: ListingPage; ids: string[] }; res: { states: PaperState[] } };
   'paper/set-read': { req: { id: string; read: boolean; paper?: Paper }; res: { state: PaperState } };
