@@ -22,13 +22,10 @@ import { PageWatcher } from './watcher';
 import { READY_ATTR, claimPage, isCurrent } from './instance';
 import { watchTheme } from './theme';
 import { Interactions } from './interactions';
-import { LazyStrips } from './lazy-strips';
+import { cardsNearViewport, LazyStrips } from './lazy-strips';
 
 /** How long the first marks wait for the store's answer before showing page-only marks. */
 const STATES_WAIT_MS = 1500;
-/** Cards that get their strip at once; later ones get it when they come within LAZY_MARGIN of the viewport. */
-const EAGER_STRIPS = 60;
-const LAZY_MARGIN = '1500px 0px';
 /** Up to this many cards a refresh is one quick pass; bigger pages are refreshed in slices. */
 const SYNC_REFRESH_CARDS = 400;
 const OURS = new Set<string>(HOST_TAGS.map((tag) => tag.toUpperCase()));
@@ -72,7 +69,7 @@ export class Controller {
     this.store = new StoreLink(() => this.refresh(), transport.sender, transport.subscribe);
     this.popover = new Popover(token);
     this.interactions = new Interactions(this);
-    this.lazyStrips = new LazyStrips(token, LAZY_MARGIN, (elements) => this.buildNearStrips(elements));
+    this.lazyStrips = new LazyStrips(token, (elements) => this.buildNearStrips(elements));
     this.seen = new SeenTracker({
       fraction: this.settings.seenVisibleFraction,
       dwellMs: this.settings.seenDwellMs,
@@ -201,6 +198,8 @@ export class Controller {
     this.views = this.buildViews();
     const current = this.cardIndex;
     const start = performance.now();
+    // Strips go at once only into the cards near the viewport; the rest wait in placeholders until they come near.
+    const near = cardsNearViewport(this.cards.map((card) => card.element));
     this.ensurePageStyle();
     for (const element of this.marked) {
       if (current.has(element)) continue;
@@ -215,7 +214,7 @@ export class Controller {
     for (const card of this.cards) if (!this.strips.has(card.element)) this.lazyStrips.hold(card);
     this.watcher.discard();
     measure('paper-lens:mark', start);
-    await forEachInSlices(this.cards, (card, i) => this.renderCard(card, this.views[i] as CardView), 'paper-lens:mark', () => {
+    await forEachInSlices(this.cards, (card, i) => this.renderCard(card, this.views[i] as CardView, near), 'paper-lens:mark', () => {
       this.watcher.discard();
       return cancelled();
     });
@@ -225,14 +224,15 @@ export class Controller {
     this.seen.track(this.cards.map((card) => card.element).filter((element) => this.strips.has(element)));
   }
 
-  private renderCard(card: ListedCard, view: CardView): void {
+  /** `near`: cards whose missing strip is built now (a render); others keep or get a placeholder (lazy-strips.ts). */
+  private renderCard(card: ListedCard, view: CardView, near?: ReadonlySet<HTMLElement>): void {
     const element = card.element;
     if (element.getAttribute('data-paper-lens-id') !== view.id && this.marked.has(element)) this.seen.reset(element);
     writeCardAttributes(element, view);
     this.marked.add(element);
     const strip = this.strips.get(element);
     if (strip) this.renderStrip(card, view, strip);
-    else if (view.index < EAGER_STRIPS) this.renderStrip(card, view, this.newStrip(element));
+    else if (near?.has(element)) this.renderStrip(card, view, this.newStrip(element));
     else this.lazyStrips.hold(card);
   }
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ListedCard } from './site';
-import { LazyStrips } from './lazy-strips';
+import { cardsNearViewport, LazyStrips, NEAR_MARGIN_PX } from './lazy-strips';
 import { CardStrip } from './marks/strip';
 import { PENDING_ATTR } from './marks/styles';
 
@@ -44,7 +44,7 @@ describe('lazy strips', () => {
 
   it('holds one placeholder under the title until the card comes near, then hands it to the strip', () => {
     const near: HTMLElement[][] = [];
-    const lazy = new LazyStrips('owner-1', '100px', (elements) => near.push(elements));
+    const lazy = new LazyStrips('owner-1', (elements) => near.push(elements));
     const observer = DrivenObserver.last as DrivenObserver;
     const far = card('2403.00001');
     const other = card('2403.00002');
@@ -78,7 +78,7 @@ describe('lazy strips', () => {
   });
 
   it('drops stray copies of a strip the site cloned into the card, and releases cards that are gone', () => {
-    const lazy = new LazyStrips('owner-1', '100px', () => undefined);
+    const lazy = new LazyStrips('owner-1', () => undefined);
     const observer = DrivenObserver.last as DrivenObserver;
     const listed = card('2403.00003');
     listed.element.append(document.createElement('paper-lens-marks'));
@@ -94,7 +94,7 @@ describe('lazy strips', () => {
   });
 
   it('observes again only the cards still waiting for their strip', () => {
-    const lazy = new LazyStrips('owner-1', '100px', () => undefined);
+    const lazy = new LazyStrips('owner-1', () => undefined);
     const observer = DrivenObserver.last as DrivenObserver;
     const waiting = card('2403.00004');
     const built = card('2403.00005');
@@ -104,5 +104,22 @@ describe('lazy strips', () => {
     observer.targets.clear();
     lazy.renew([waiting.element, built.element]);
     expect([...observer.targets]).toEqual([waiting.element]);
+  });
+
+  it('finds the cards near the viewport from their boxes, stopping at the first one below', () => {
+    const at = (top: number, height = 300): HTMLElement => {
+      const element = document.createElement('article');
+      element.getBoundingClientRect = () => ({ top, bottom: top + height, left: 0, right: 100, width: 100, height, x: 0, y: top, toJSON: () => ({}) });
+      return element;
+    };
+    const band = window.innerHeight + NEAR_MARGIN_PX;
+    const farAbove = at(-NEAR_MARGIN_PX - 400);
+    const justAbove = at(-NEAR_MARGIN_PX - 100);
+    const onScreen = [at(0), at(0), at(300)];
+    const lastNear = at(band - 10);
+    const below = at(band + 10);
+    const laterOdd = at(0);
+    const near = cardsNearViewport([farAbove, justAbove, ...onScreen, lastNear, below, laterOdd]);
+    expect([...near]).toEqual([justAbove, ...onScreen, lastNear]);
   });
 });

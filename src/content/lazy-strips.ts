@@ -8,15 +8,34 @@ import { placeStrip, removeStrayStrips } from './marks/placement';
 import { STRIP_TAG } from './marks/strip';
 import { PENDING_ATTR } from './marks/styles';
 
+/** How near the viewport (px, above and below) a card gets its strip: at once when rendered, else when it comes this near. */
+export const NEAR_MARGIN_PX = 1500;
+
+/**
+ * The cards within NEAR_MARGIN_PX of the viewport now, read before anything is written (so no extra layout).
+ * Cards follow the page down in document order: the first card below that band ends the search.
+ */
+export function cardsNearViewport(elements: readonly HTMLElement[]): Set<HTMLElement> {
+  const near = new Set<HTMLElement>();
+  const above = -NEAR_MARGIN_PX;
+  const below = window.innerHeight + NEAR_MARGIN_PX;
+  for (const element of elements) {
+    const rect = element.getBoundingClientRect();
+    if (rect.top > below) break;
+    if (rect.bottom >= above) near.add(element);
+  }
+  return near;
+}
+
 export class LazyStrips {
   private readonly observer: IntersectionObserver;
   private readonly placeholders = new WeakMap<HTMLElement, HTMLElement>();
 
-  constructor(private readonly owner: string, rootMargin: string, near: (elements: HTMLElement[]) => void) {
+  constructor(private readonly owner: string, near: (elements: HTMLElement[]) => void) {
     this.observer = new IntersectionObserver((entries) => {
       const close = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target as HTMLElement);
       if (close.length > 0) near(close);
-    }, { rootMargin });
+    }, { rootMargin: `${NEAR_MARGIN_PX}px 0px` });
   }
 
   /** Keeps the strip's place under the card's title and watches for the card coming near. */
