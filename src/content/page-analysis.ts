@@ -1,7 +1,7 @@
 /**
  * A listing's duplicates and related papers: asked of the background first (its analysis code stays compiled
  * between visits, and the work leaves the page's main thread), worked out here in slices when the background
- * is gone, slow or answers something that does not fit the page.
+ * is gone, late (and then only until its answer comes after all) or answers something that does not fit the page.
  */
 import type { AnalysisOptions, PageAnalysis, Paper } from '../core/types';
 import { analysePageInSteps, isAnalysisOf } from '../core/analyse';
@@ -16,11 +16,21 @@ const REMOTE_ANALYSIS_WAIT_MS = 2500;
  * `requested` is the analysis already started with the page's listing (page/listed with `analyse`), if it was;
  * otherwise, or when the background lost it, the background is asked here with the papers.
  */
-export async function analyseListing(store: StoreLink, papers: Paper[], options: AnalysisOptions, cancelled: () => boolean, requested?: Promise<PageAnalysis | null> | null): Promise<PageAnalysis> {
+export async function analyseListing(store: StoreLink, papers: Paper[], options: AnalysisOptions, cancelled: () => boolean, requested?: Promise<PageAnalysis | null> | null, waitMs = REMOTE_ANALYSIS_WAIT_MS): Promise<PageAnalysis> {
   if (papers.length === 0) return EMPTY_ANALYSIS;
-  const remote = await withDeadline((requested ?? Promise.resolve(null)).then((analysis) => analysis ?? askBackground(store, papers, options)));
+  let late: PageAnalysis | null = null;
+  const remote = (requested ?? Promise.resolve(null)).then((analysis) => analysis ?? askBackground(store, papers, options));
+  void remote.then((analysis) => (late = analysis));
+  const inTime = await withDeadline(remote, waitMs);
   if (cancelled()) throw new Cancelled();
-  return remote ?? runInSlices(analysePageInSteps(papers, options), 'paper-lens:detect', cancelled);
+  if (inTime) return inTime;
+  // Late (a big page, a busy worker): worked out here, unless the background's answer comes first after all.
+  try {
+    return await runInSlices(analysePageInSteps(papers, options), 'paper-lens:detect', () => cancelled() || late !== null);
+  } catch (error) {
+    if (error instanceof Cancelled && !cancelled() && late) return late;
+    throw error;
+  }
 }
 
 function askBackground(store: StoreLink, papers: Paper[], options: AnalysisOptions): Promise<PageAnalysis | null> {
@@ -43,6 +53,6 @@ export function analysisIn(response: { analysis?: unknown } | null, count: numbe
   return response && isAnalysisOf(response.analysis, count) ? response.analysis : null;
 }
 
-function withDeadline(answer: Promise<PageAnalysis | null>): Promise<PageAnalysis | null> {
-  return Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), REMOTE_ANALYSIS_WAIT_MS))]);
+function withDeadline(answer: Promise<PageAnalysis | null>, waitMs: number): Promise<PageAnalysis | null> {
+  return Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs))]);
 }
