@@ -38,6 +38,8 @@ class FakeStore {
   refs = new Map<string, Paper[]>();
   /** The background lost what page/listed started (a worker restarted between the two requests). */
   loseRefs = false;
+  /** While set, page/listed waits for it (a slow store). */
+  listedGate: Promise<void> | null = null;
   state(id: string): PaperState {
     return { id, seenBefore: this.known.has(id), seenCount: this.known.has(id) ? 2 : 0, lastSeenAt: this.known.has(id) ? Date.now() - 86_400_000 * 3 : undefined, earlierListings: [], readerRelated: [], starredAt: this.starred.has(id) ? 1 : undefined };
   }
@@ -50,6 +52,7 @@ class FakeStore {
     switch (type) {
       case 'settings/get': return respond({ settings: DEFAULT_SETTINGS });
       case 'page/listed': {
+        if (this.listedGate) await this.listedGate;
         const ref = (b.analyse as { ref?: string } | undefined)?.ref;
         if (ref && !this.loseRefs) this.refs.set(ref, b.papers as Paper[]);
         return respond({ states: (b.papers as Paper[]).map((p) => this.state(p.id)) });
@@ -179,6 +182,33 @@ describe('marking a listing', () => {
     expect(texts).toHaveLength(301);
     expect(Object.keys(texts[0]!).sort()).toEqual(['abstract', 'authors', 'id', 'title']);
     expect(articles()[300]!.getAttribute('data-paper-lens-duplicate-of')).toBe(papers[0]!.id);
+  });
+
+  it('takes the places of the marks as soon as the cards are read, and fills them when the answers come', async () => {
+    load({ papers: [paper(0), paper(1), paper(2), paper(3)] });
+    const store = new FakeStore();
+    let open = (): void => undefined;
+    store.listedGate = new Promise((resolve) => (open = resolve));
+    start(store);
+    await vi.waitFor(() => expect(store.calls.some((call) => call.type === 'page/listed')).toBe(true));
+    // The store has not answered: the summary bar says it is reading, each card holds one empty placeholder.
+    const summary = document.querySelector('paper-lens-summary');
+    expect(summary?.shadowRoot?.textContent).toContain('Reading 4 papers…');
+    const placeholders = articles().map((card) => card.querySelectorAll('paper-lens-marks'));
+    expect(placeholders.map((hosts) => hosts.length)).toEqual([1, 1, 1, 1]);
+    expect(placeholders.every((hosts) => hosts[0]!.hasAttribute('data-paper-lens-pending') && hosts[0]!.shadowRoot === null)).toBe(true);
+    expect(document.documentElement.hasAttribute('data-paper-lens-ready')).toBe(false);
+
+    open();
+    await ready();
+    // The same elements now hold the strips, and the bar its counts.
+    articles().forEach((card, i) => {
+      expect(card.querySelector('paper-lens-marks')).toBe(placeholders[i]![0]);
+      expect(stripOf(card).querySelector('[data-paper-lens-action="star"]')).not.toBeNull();
+    });
+    expect(document.querySelectorAll('paper-lens-summary')).toHaveLength(1);
+    expect(summary?.shadowRoot?.textContent).toContain('4 papers · 4 new');
+    expect(summary?.shadowRoot?.textContent).not.toContain('Reading');
   });
 
   it('inserts titles and abstracts as text: planted markup never becomes elements', async () => {

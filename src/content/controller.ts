@@ -107,6 +107,7 @@ export class Controller {
       this.setReady();
       return;
     }
+    this.holdPlaces(listing.cards);
     try {
       await this.settingsReady;
       if (cancelled()) return;
@@ -209,9 +210,9 @@ export class Controller {
       this.strips.delete(element);
       this.marked.delete(element);
     }
+    this.lazyStrips.releaseAllBut(current);
     this.renderSummary();
-    // Every card's strip place is taken in this one pass, so the list is laid out again once, not per slice.
-    for (const card of this.cards) if (!this.strips.has(card.element)) this.lazyStrips.hold(card);
+    this.holdPlaces(this.cards);
     this.watcher.discard();
     measure('paper-lens:mark', start);
     await forEachInSlices(this.cards, (card, i) => this.renderCard(card, this.views[i] as CardView, near), 'paper-lens:mark', () => {
@@ -290,6 +291,32 @@ export class Controller {
     }).then(() => this.watcher.discard(), (error: unknown) => {
       if (!(error instanceof Cancelled)) throw error;
     });
+  }
+
+  /**
+   * Takes the places of the marks as soon as the cards are read, before the analysis and the store answer: the
+   * summary bar (saying it is reading, on a first read) and an empty placeholder per strip-less card, in one pass.
+   * The page is laid out again once, early, and the marks that follow fill those places without moving the list.
+   */
+  private holdPlaces(cards: readonly ListedCard[]): void {
+    if (cards.length === 0) return;
+    const start = performance.now();
+    this.ensurePageStyle();
+    if (!this.summary?.host.isConnected) {
+      this.summary ??= new SummaryBar(this.token, (change) => this.setFilters(change));
+      placeSummary(cards, this.summary.host);
+      this.summary.update({
+        counts: { papers: cards.length, newCount: null, seenBefore: null, duplicates: 0, relatedGroups: 0, hidden: 0 },
+        filters: this.filters,
+        showDuplicateFilter: this.settings.marks.duplicates,
+        showSeenFilters: false,
+        note: this.store.problem,
+        reading: true,
+      });
+    }
+    for (const card of cards) if (!this.strips.has(card.element)) this.lazyStrips.hold(card);
+    this.watcher.discard();
+    measure('paper-lens:mark', start);
   }
 
   private renderSummary(): void {

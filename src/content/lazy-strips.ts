@@ -29,7 +29,7 @@ export function cardsNearViewport(elements: readonly HTMLElement[]): Set<HTMLEle
 
 export class LazyStrips {
   private readonly observer: IntersectionObserver;
-  private readonly placeholders = new WeakMap<HTMLElement, HTMLElement>();
+  private readonly placeholders = new Map<HTMLElement, HTMLElement>();
 
   constructor(private readonly owner: string, near: (elements: HTMLElement[]) => void) {
     this.observer = new IntersectionObserver((entries) => {
@@ -82,6 +82,11 @@ export class LazyStrips {
       this.observer.unobserve(element);
       this.observer.observe(element);
     }
+  }
+
+  /** Placeholders on elements that are no longer cards (a re-read found other cards) are taken out. */
+  releaseAllBut(cards: ReadonlyMap<HTMLElement, unknown>): void {
+    for (const element of [...this.placeholders.keys()]) if (!cards.has(element)) this.release(element);
   }
 
   disconnect(): void {

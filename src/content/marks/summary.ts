@@ -16,10 +16,23 @@ export interface SummaryState {
   /** Seen filters need the store's history. */
   showSeenFilters: boolean;
   note: string | null;
+  /** The cards were read but not yet analysed: the bar holds its place and says so. */
+  reading?: boolean;
 }
 
 const sheetCache: { sheet?: CSSStyleSheet | null } = {};
 const MODES: Array<[FilterMode, string]> = [['show', 'Show'], ['dim', 'Dim'], ['hide', 'Hide']];
+
+/** "29 papers · 24 new · …" with each number in bold. */
+function countNodes(counts: PageCounts): Array<Node | string> {
+  const parts = summaryParts(counts);
+  if (counts.hidden > 0) parts.push(`${counts.hidden} hidden`);
+  return parts.flatMap((part, i) => {
+    const [number, ...words] = part.split(' ');
+    const nodes: Array<Node | string> = [el('b', {}, number ?? ''), ` ${words.join(' ')}`];
+    return i === 0 ? nodes : [' · ', ...nodes];
+  });
+}
 
 export class SummaryBar {
   readonly host: HTMLElement;
@@ -65,13 +78,8 @@ export class SummaryBar {
     const key = JSON.stringify(state);
     if (key === this.lastKey) return;
     this.lastKey = key;
-    const parts = summaryParts(state.counts);
-    if (state.counts.hidden > 0) parts.push(`${state.counts.hidden} hidden`);
-    this.counts.replaceChildren(...parts.flatMap((part, i) => {
-      const [number, ...words] = part.split(' ');
-      const nodes: Array<Node | string> = [el('b', {}, number ?? ''), ` ${words.join(' ')}`];
-      return i === 0 ? nodes : [' · ', ...nodes];
-    }));
+    this.counts.replaceChildren(...(state.reading ? [`Reading ${state.counts.papers === 1 ? '1 paper' : `${state.counts.papers} papers`}…`] : countNodes(state.counts)));
+    setAttr(this.counts, 'aria-busy', state.reading ? 'true' : null);
     this.mark(this.duplicates, state.filters.duplicates);
     this.mark(this.seen, state.filters.seen);
     setHidden(this.duplicates, !state.showDuplicateFilter);
