@@ -7,7 +7,7 @@ import type { Settings } from '../core/settings';
 import { normaliseSettings } from '../core/settings';
 import { normaliseId } from '../core/ids';
 import { toPaperRecord } from './db';
-import { recordListing, recordSeen } from './listing';
+import { listPage, recordSeen } from './listing';
 import { setMark } from './marks';
 import { listHistory } from './history';
 import { readStats } from './stats';
@@ -42,8 +42,13 @@ const handlers: Handlers = {
     const papers = requireArray(request.papers, 'papers') as typeof request.papers;
     // The analysis first: the page waits for it to show its marks.
     const analysis = request.analyse ? await analyseInBackground(papers, request.analyse) : undefined;
-    const states = await recordListing(store, request.page, papers);
-    return { payload: analysis ? { states, analysis } : { states } };
+    const { states, written } = await listPage(store, request.page, papers);
+    const receipt = store.pendingWrites.track(written);
+    return { payload: analysis ? { states, analysis, receipt } : { states, receipt } };
+  },
+  'listing/settled': async (store, request) => {
+    if (typeof request.receipt !== 'string') throw new StoreFailure('invalid', 'The request is missing its receipt.');
+    return { payload: { recorded: await store.pendingWrites.settled(request.receipt) } };
   },
   'page/analyse': async (_store, request) => ({ payload: { analysis: await analyseInBackground(requireArray(request.papers, 'papers'), request.options) } }),
   'papers/seen': async (store, request) => {

@@ -11,6 +11,7 @@ import { stateOf } from './paper-state';
 import { indexRowOf } from './derive';
 import { Indexer } from './indexer';
 import { PaperTotal } from './paper-total';
+import { PendingWrites } from './pending-writes';
 
 /** Starred and read papers compared with each listing, newest first. */
 export const REFERENCE_LIMIT = 400;
@@ -49,6 +50,8 @@ export class Store {
   readonly indexer: Indexer;
   /** How many papers are stored; writes that add papers go through paperTotal.track. */
   readonly paperTotal = new PaperTotal();
+  /** Listings answered before their write committed, by receipt (see listing.ts). */
+  readonly pendingWrites = new PendingWrites();
   /** Phase timings of a request, for the benchmark's profile (off unless set). */
   onTiming: ((phase: string, ms: number) => void) | null = null;
 
