@@ -12,7 +12,7 @@ import { Dexie } from 'dexie';
 import type { ListingPage, Paper } from '../core/types';
 import type { PaperState, ReaderRelated, Sighting } from '../core/records';
 import { normaliseId } from '../core/ids';
-import { relatedToReference } from '../core/related';
+import { relatedToReference, type ReferencePapers } from '../core/related';
 import type { StoredPaper } from './db';
 import { addListing, plainPaper, touch } from './derive';
 import type { Store } from './store';
@@ -61,7 +61,7 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
   const ids = [...unique.keys()];
   // The reference set is read before the write below starts: a read queued behind it would wait for its commit.
   const [candidates, settings] = await Promise.all([store.candidates(), store.settings()]);
-  const reference = settings.marks.related ? store.referenceSet() : null;
+  const reference = settings.marks.related ? store.referencePapers() : null;
   reference?.catch(() => undefined);
   lap = store.lap('listed:prepare', lap);
   const rows = new IndexRowCache(now);
@@ -158,12 +158,13 @@ async function writeListing(
 }
 
 /** Starred or read papers close to each listed paper (cached per paper for later states and broadcasts). */
-async function computeReaderRelated(store: Store, records: StoredPaper[], reference: StoredPaper[], threshold: number): Promise<void> {
+async function computeReaderRelated(store: Store, records: StoredPaper[], referencePapers: ReferencePapers<StoredPaper>, threshold: number): Promise<void> {
+  const reference = referencePapers.papers;
   if (reference.length === 0) {
     for (const record of records) store.rememberRelated(record.id, []);
     return;
   }
-  const links = relatedToReference(records, reference, { threshold, max: MAX_READER_RELATED });
+  const links = relatedToReference(records, referencePapers, { threshold, max: MAX_READER_RELATED });
   records.forEach((record, i) => {
     const related: ReaderRelated[] = (links[i] ?? []).flatMap((link) => {
       const paper = reference[link.referenceIndex];

@@ -5,6 +5,7 @@
 import type { PaperState, ReaderRelated } from '../core/records';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '../core/settings';
 import { duplicateKeys } from '../core/duplicates';
+import { ReferencePapers } from '../core/related';
 import { CandidateIndex, type CandidateSnapshot } from './candidate-index';
 import { PaperLensDb, type StoredPaper } from './db';
 import { stateOf } from './paper-state';
@@ -42,6 +43,7 @@ export class Store {
   private candidateIndex: CandidateIndex | null = null;
   private candidateLoading: Promise<CandidateIndex> | null = null;
   private referenceCache: StoredPaper[] | null = null;
+  private referenceTokens: { papers: StoredPaper[]; tokens: ReferencePapers<StoredPaper> } | null = null;
   /** Bumped whenever starred/read papers change; reader-related results carry the version they were made with. */
   referenceVersion = 0;
   private readonly relatedCache = new Map<string, ReaderRelated[]>();
@@ -191,10 +193,18 @@ export class Store {
     return reference;
   }
 
+  /** The reference set tokenized for related papers, made once per reference set (not per listing). */
+  async referencePapers(): Promise<ReferencePapers<StoredPaper>> {
+    const papers = await this.referenceSet();
+    if (this.referenceTokens?.papers !== papers) this.referenceTokens = { papers, tokens: new ReferencePapers(papers) };
+    return this.referenceTokens.tokens;
+  }
+
   /** Starred or read papers changed (or everything did). */
   invalidateReference(): void {
     this.referenceVersion++;
     this.referenceCache = null;
+    this.referenceTokens = null;
   }
 
   cachedRelated(id: string): ReaderRelated[] | undefined {
