@@ -14,7 +14,7 @@ import type { PaperState, ReaderRelated, Sighting } from '../core/records';
 import { normaliseId } from '../core/ids';
 import { relatedToReference, type ReferencePapers } from '../core/related';
 import type { StoredPaper } from './db';
-import { addListing, plainPaper, touch } from './derive';
+import { addListing, newStoredPaper, plainPaper, touch } from './derive';
 import type { Store } from './store';
 import { emptyState } from './paper-state';
 import { IndexRowCache, mergeListing } from './listing-merge';
@@ -68,16 +68,28 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
 
   // Read pass: a read-only snapshot of everything the answer needs, the duplicates' candidates included.
   const plan = await store.db.transaction('r', [store.db.papers, store.db.sightings], async () => {
-    const [stored, visit] = await Promise.all([store.db.papers.bulkGet(ids), currentVisit(store, page, now)]);
+    const read = Promise.all([store.db.papers.bulkGet(ids), currentVisit(store, page, now)]);
+    // While the database reads: the candidates of the papers the candidate index does not know (new ones, most
+    // likely), read in the same go, so the second read does not wait for the first and the merge.
+    const listed = new Set(ids);
+    const guessed = ids.filter((id) => !candidates.has(id)).map((id) => newStoredPaper(unique.get(id) as Paper, now));
+    const guessedRows = new Map(guessed.map((record) => [record.id, rows.of(record)]));
+    const early = candidatesOf(guessed, guessedRows, candidates);
+    const prefetch = store.db.papers.bulkGet([...new Set([...early.values()].flat())].filter((id) => !listed.has(id)));
+    const [stored, visit] = await read;
     lap = store.lap('listed:read', lap);
     const merged = mergeListing(ids, unique, stored, visit, page, now, rows);
     lap = store.lap('listed:merge', lap);
     const known = new Map<string, StoredPaper>();
-    const candidateIds = candidatesOf(merged.toCheck, merged.indexRows, candidates);
-    const wanted = new Set<string>();
-    for (const found of candidateIds.values()) for (const id of found) wanted.add(id);
-    for (const record of merged.records) if (record.dupOf) wanted.add(record.dupOf.id);
     for (const record of merged.records) known.set(record.id, record);
+    for (const paper of await prefetch) if (paper && !known.has(paper.id)) known.set(paper.id, paper);
+    // Papers the guess missed or got another text for (a stored paper whose text changed): their candidates now.
+    const guessedRight = (id: string): boolean => guessedRows.get(id) === merged.indexRows.get(id);
+    const candidateIds = candidatesOf(merged.toCheck.filter((record) => !guessedRight(record.id)), merged.indexRows, candidates);
+    for (const [id, found] of early) if (guessedRight(id)) candidateIds.set(id, found);
+    const wanted = new Set<string>();
+    for (const record of merged.toCheck) for (const id of candidateIds.get(record.id) ?? []) wanted.add(id);
+    for (const record of merged.records) if (record.dupOf) wanted.add(record.dupOf.id);
     const fetched = await readMissing(store, known, wanted);
     lap = store.lap(`listed:candidates(${fetched})`, lap);
     const verdicts = confirmDuplicates(merged.toCheck, candidateIds, known);
