@@ -14,6 +14,12 @@ export async function sendFrom<T extends RequestType>(page: Page, type: T, body:
     { type, ...body } as Record<string, unknown>,
   ) as ({ ok: true } & RequestMap[T]['res']) | { ok: false; error: { message: string } };
   if (!answer || !answer.ok) throw new Error(`${type} failed: ${answer ? answer.error.message : 'no answer'}`);
+  // A listing is answered before it is stored: wait until it is, as the content side does (store-link.ts).
+  const receipt = (answer as { receipt?: string }).receipt;
+  if (type === 'page/listed' && receipt !== undefined) {
+    const settled = await sendFrom(page, 'listing/settled', { receipt });
+    if (!settled.recorded) throw new Error('page/listed was not stored');
+  }
   return answer;
 }
 

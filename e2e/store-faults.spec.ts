@@ -36,6 +36,24 @@ test('a worker stopped mid-flow loses nothing and wakes with real data', async (
   expect(history.total).toBe(12);
 });
 
+test('a listing answered just before the worker stops is stored exactly once', async ({ context, extensionId }) => {
+  const { papers } = generateSyntheticSet({ seed: 22, count: 40 });
+  const ext = await extensionPage(context, extensionId);
+  const ids = papers.map((paper) => paper.id);
+  // The answer leaves before the write commits; the worker stops right then, its write done or not.
+  const raw = await ext.evaluate(async (body) => chrome.runtime.sendMessage(body), { type: 'page/listed', page: listing('2024-03-11'), papers }) as { ok: boolean; receipt?: string };
+  expect(raw).toMatchObject({ ok: true, receipt: expect.any(String) });
+  await stopServiceWorkers(ext);
+  // What the content side does next: ask with the receipt (a woken worker knows none), send again if not stored.
+  const settled = await request<{ ok: boolean; recorded: boolean }>(ext, { type: 'listing/settled', receipt: raw.receipt });
+  expect(settled).toMatchObject({ ok: true, recorded: false });
+  await request(ext, { type: 'page/listed', page: listing('2024-03-11'), papers });
+  const stored = await request<{ ok: boolean; papers: Array<{ id: string; listedCount: number }> }>(ext, { type: 'papers/get', ids });
+  expect(stored.papers.map((paper) => [paper.id, paper.listedCount])).toEqual(ids.map((id) => [id, 1]));
+  const sightings = await request<{ ok: boolean; total: number }>(ext, { type: 'backup/read', table: 'sightings', offset: 0, limit: 1 });
+  expect(sightings.total).toBe(papers.length);
+});
+
 test('reading state survives a browser restart with the same profile', async () => {
   const userDataDir = mkdtempSync(join(tmpdir(), 'paper-lens-restart-'));
   const { papers } = generateSyntheticSet({ seed: 33, count: 10 });

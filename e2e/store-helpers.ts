@@ -15,21 +15,37 @@ export async function extensionPage(context: BrowserContext, extensionId: string
   return page;
 }
 
-/** Sends one request; retries while the worker is waking (like the content side does). */
+/**
+ * Sends one request; retries while the worker is waking (like the content side does). A listing is answered
+ * before it is stored: as the content side (store-link.ts), it then asks with the receipt until the store says
+ * the listing is stored, and sends it again when the store cannot say so (a worker stopped in between).
+ */
 export async function request<T = Record<string, unknown>>(page: Page, message: Record<string, unknown>): Promise<T> {
   return page.evaluate(async (body) => {
-    let lastError = '';
-    for (const delay of [0, 50, 150, 400, 1000, 2000, 3000]) {
-      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-      try {
-        const response = await chrome.runtime.sendMessage(body);
-        if (response) return response;
-        lastError = 'no answer';
-      } catch (error) {
-        lastError = String(error);
+    const send = async (what: Record<string, unknown>): Promise<{ ok?: boolean; receipt?: string; recorded?: boolean }> => {
+      let lastError = '';
+      for (const delay of [0, 50, 150, 400, 1000, 2000, 3000]) {
+        if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+        try {
+          const response = await chrome.runtime.sendMessage(what);
+          if (response) return response;
+          lastError = 'no answer';
+        } catch (error) {
+          lastError = String(error);
+        }
       }
+      throw new Error(`store did not answer: ${lastError}`);
+    };
+    const answer = await send(body);
+    let receipt = body.type === 'page/listed' ? answer.receipt : undefined;
+    for (let resend = 0; receipt !== undefined; resend++) {
+      const settled = await send({ type: 'listing/settled', receipt });
+      if (!settled.ok) throw new Error(`listing/settled failed: ${JSON.stringify(settled)}`);
+      if (settled.recorded) break;
+      if (resend >= 3) throw new Error('the listing was never stored');
+      receipt = (await send({ type: 'page/listed', page: body.page, papers: body.papers })).receipt;
     }
-    throw new Error(`store did not answer: ${lastError}`);
+    return answer;
   }, message) as Promise<T>;
 }
 

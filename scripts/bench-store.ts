@@ -94,12 +94,18 @@ async function timeListed(page: Page, stored: number, run: number): Promise<Stat
     const body = JSON.parse(text) as { page: unknown; papers: unknown[] };
     const start = performance.now();
     const response = (await chrome.runtime.sendMessage({ type: 'page/listed', ...body })) as
-      | { ok: true; states: Array<{ seenBefore: boolean; historyDuplicate?: unknown }> }
+      | { ok: true; states: Array<{ seenBefore: boolean; historyDuplicate?: unknown }>; receipt?: string }
       | { ok: false; error: { message: string } }
       | undefined;
     const ms = performance.now() - start;
     if (!response) return { error: 'page/listed got no answer' };
     if (!response.ok) return { error: `page/listed failed: ${response.error.message}` };
+    // The answer comes before the write commits; as the content script (store-link.ts) does, ask (untimed)
+    // whether it did, so the next run starts on a stored listing and a lost write fails the bench.
+    if (response.receipt !== undefined) {
+      const settled = (await chrome.runtime.sendMessage({ type: 'listing/settled', receipt: response.receipt })) as { ok: boolean; recorded?: boolean } | undefined;
+      if (!settled?.ok || !settled.recorded) return { error: `page/listed was not stored: ${JSON.stringify(settled)}` };
+    }
     return {
       ms,
       states: response.states.length,
@@ -168,7 +174,11 @@ async function timeStates(launched: LaunchedExtension, page: Page, report: Repor
   const first = await timeListed(page, stored, runOffset);
   const timings: StateTiming[] = [];
   const phases = await withPhaseTimings(launched, async () => {
-    for (let run = 1; run <= STATE_RUNS; run++) timings.push(await timeListed(page, stored, runOffset + run));
+    for (let run = 1; run <= STATE_RUNS; run++) {
+      // A real next day's page comes long after the last one's background work (its index rows) is done.
+      await waitForIndexer(launched, 30_000);
+      timings.push(await timeListed(page, stored, runOffset + run));
+    }
   });
   const ms = timings.map((timing) => timing.ms);
   const last = timings.at(-1)!;

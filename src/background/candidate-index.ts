@@ -34,6 +34,8 @@ function hashedKeys(keys: CandidateKeys): number[] {
 
 export class CandidateIndex {
   private ids: string[] = [];
+  /** The distinct ids, made when first asked (a woken worker that lists nothing never pays for it). */
+  private idSet: Set<string> | null = null;
   private base: Float64Array = new Float64Array(0);
   private readonly delta = new Map<number, number[]>();
   private deltaPapers = 0;
@@ -65,8 +67,15 @@ export class CandidateIndex {
     return this.deltaPapers;
   }
 
+  /** Whether the paper was ever added (it is stored, though perhaps under an older text). */
+  has(id: string): boolean {
+    this.idSet ??= new Set(this.ids);
+    return this.idSet.has(id);
+  }
+
   add(id: string, keys: CandidateKeys, indexedAt: number): void {
     const slot = this.ids.push(id) - 1;
+    this.idSet?.add(id);
     for (const key of hashedKeys(keys)) {
       const list = this.delta.get(key);
       if (list) list.push(slot);

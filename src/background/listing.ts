@@ -1,26 +1,28 @@
 /**
  * 'page/listed' and 'papers/seen': sightings, counters, history duplicates and reader-related papers.
- * One read-write transaction per request spans every related write, so a worker stopped mid-request leaves
- * either all of it or none of it, and two tabs writing at once never lose each other's counts.
+ *
+ * A listing is answered from a read pass and written after: the answer does not wait for the write, which is
+ * half of the work. The write is one read-write transaction that reads the rows again and merges again
+ * (mergeListing, the same pure function), so a worker stopped mid-write leaves all of it or none of it, and two
+ * tabs writing at once never lose each other's counts. The answer carries a receipt (pending-writes.ts): the
+ * content script asks with it whether the write committed and re-sends the listing when not (a stopped worker
+ * knows no receipt); a re-sent listing within its visit is idempotent (currentVisit, VISIT_WINDOW_MS).
  */
 import { Dexie } from 'dexie';
-import type { DuplicateRule, ListingPage, Paper } from '../core/types';
+import type { ListingPage, Paper } from '../core/types';
 import type { PaperState, ReaderRelated, Sighting } from '../core/records';
 import { normaliseId } from '../core/ids';
-import { compareFeatures, duplicateFeatures, type DuplicateFeatures } from '../core/duplicates';
-import { relatedToReference } from '../core/related';
-import type { PaperIndexRow, StoredPaper } from './db';
-import { addListing, indexRowOf, mergePaperText, newStoredPaper, plainPaper, touch } from './derive';
+import { relatedToReference, type ReferencePapers } from '../core/related';
+import type { StoredPaper } from './db';
+import { addListing, newStoredPaper, plainPaper, touch } from './derive';
 import type { Store } from './store';
 import { emptyState } from './paper-state';
+import { IndexRowCache, mergeListing } from './listing-merge';
+import { candidatesOf, confirmDuplicates, type DuplicateVerdict } from './listing-duplicates';
 
 /** Re-sending a page within this window (a re-render, a reload) belongs to the same visit. */
 export const VISIT_WINDOW_MS = 30 * 60 * 1000;
 export const MAX_READER_RELATED = 3;
-/** Candidates confirmed per listed paper, those sharing the most keys first (keeps 250 papers fast). */
-const CANDIDATES_PER_PAPER = 3;
-
-const RULE_RANK: Record<DuplicateRule, number> = { 'same-id': 0, 'same-title': 1, 'near-abstract': 2 };
 
 /** The sightings of this page's current visit, by paper id. */
 async function currentVisit(store: Store, page: ListingPage, now: number): Promise<Map<string, Sighting>> {
@@ -36,137 +38,145 @@ async function currentVisit(store: Store, page: ListingPage, now: number): Promi
   return byPaper;
 }
 
-/** Duplicate features per paper id for one request (each paper's text is folded and shingled once). */
-class FeatureCache {
-  private readonly byId = new Map<string, DuplicateFeatures>();
-  of(paper: StoredPaper): DuplicateFeatures {
-    let features = this.byId.get(paper.id);
-    if (!features) this.byId.set(paper.id, (features = duplicateFeatures(paper)));
-    return features;
-  }
+export interface ListedAnswer {
+  states: PaperState[];
+  /** Settles once the listing is stored (rejects when it could not be). */
+  written: Promise<void>;
 }
 
-/**
- * The best earlier-known paper `record` repeats: same title before near abstract, read/starred first, oldest.
- * Same rules as matchKnownPaper (compareFeatures on the known and the listed paper), with features cached.
- */
-function bestDuplicate(record: StoredPaper, candidates: StoredPaper[], features: FeatureCache): { id: string; rule: DuplicateRule } | null {
-  let best: { known: StoredPaper; rule: DuplicateRule } | null = null;
-  for (const known of candidates) {
-    if (known.id === record.id || known.firstListedAt >= record.firstListedAt || known.dupOf?.id === record.id) continue;
-    const rule = compareFeatures(features.of(known), features.of(record))?.rule ?? null;
-    if (!rule) continue;
-    const engaged = (paper: StoredPaper): number => (paper.readAt !== undefined || paper.starredAt !== undefined ? 0 : 1);
-    const better = !best
-      || RULE_RANK[rule] < RULE_RANK[best.rule]
-      || (rule === best.rule && (engaged(known) < engaged(best.known) || (engaged(known) === engaged(best.known) && known.firstListedAt < best.known.firstListedAt)));
-    if (better) best = { known, rule };
-  }
-  // A repeat of a repeat points at the original.
-  if (best?.known.dupOf) return { id: best.known.dupOf.id, rule: best.rule };
-  return best ? { id: best.known.id, rule: best.rule } : null;
-}
-
+/** Records a listing and answers once it is stored (tests, and callers that need the write done). */
 export async function recordListing(store: Store, page: ListingPage, input: Paper[]): Promise<PaperState[]> {
+  const { states, written } = await listPage(store, page, input);
+  await written;
+  return states;
+}
+
+/** Answers a listing's states from a read pass; the write is under way in `written` when this resolves. */
+export async function listPage(store: Store, page: ListingPage, input: Paper[]): Promise<ListedAnswer> {
   const now = store.now();
   let lap = performance.now();
   const papers = input.map((paper) => ({ ...plainPaper(paper), id: normaliseId(String(paper.id ?? '')) }));
   const unique = new Map<string, Paper>();
   for (const paper of papers) if (paper.id && !unique.has(paper.id)) unique.set(paper.id, paper);
   const ids = [...unique.keys()];
+  // The reference set is read before the write below starts: a read queued behind it would wait for its commit.
   const [candidates, settings] = await Promise.all([store.candidates(), store.settings()]);
+  const reference = settings.marks.related ? store.referencePapers() : null;
+  reference?.catch(() => undefined);
   lap = store.lap('listed:prepare', lap);
-  const indexRows: PaperIndexRow[] = [];
-  const known = new Map<string, StoredPaper>();
+  const rows = new IndexRowCache(now);
 
-  let added = 0;
-  const records = await store.paperTotal.track(() => store.db.transaction('rw', [store.db.papers, store.db.paperIndex, store.db.sightings], async () => {
-    const [stored, visit] = await Promise.all([store.db.papers.bulkGet(ids), currentVisit(store, page, now)]);
+  // Read pass: a read-only snapshot of everything the answer needs, the duplicates' candidates included.
+  const plan = await store.db.transaction('r', [store.db.papers, store.db.sightings], async () => {
+    const read = Promise.all([store.db.papers.bulkGet(ids), currentVisit(store, page, now)]);
+    // While the database reads: the candidates of the papers the candidate index does not know (new ones, most
+    // likely), read in the same go, so the second read does not wait for the first and the merge.
+    const listed = new Set(ids);
+    const guessed = ids.filter((id) => !candidates.has(id)).map((id) => newStoredPaper(unique.get(id) as Paper, now));
+    const guessedRows = new Map(guessed.map((record) => [record.id, rows.of(record)]));
+    const early = candidatesOf(guessed, guessedRows, candidates);
+    const prefetch = store.db.papers.bulkGet([...new Set([...early.values()].flat())].filter((id) => !listed.has(id)));
+    const [stored, visit] = await read;
     lap = store.lap('listed:read', lap);
-    const changed = new Set<StoredPaper>();
-    const sightings: Sighting[] = [];
-    const toCheck: StoredPaper[] = [];
-    const result = ids.map((id, i) => {
-      const paper = unique.get(id) as Paper;
-      let record = stored[i];
-      if (!record) {
-        record = newStoredPaper(paper, now);
-        added++;
-        indexRows.push(indexRowOf(record, now));
-        changed.add(record);
-        toCheck.push(record);
-      } else {
-        const merged = mergePaperText(record, paper);
-        if (merged.textChanged) {
-          indexRows.push(indexRowOf(record, now));
-          if (!record.dupOf) toCheck.push(record);
-        }
-        if (merged.changed) changed.add(record);
-      }
-      if (!visit.has(id)) {
-        sightings.push({ paperId: id, pageKind: page.kind, pageKey: page.key, at: now, seen: false });
-        record.listedCount = (record.listedCount ?? 0) + 1;
-        record.lastListedAt = now;
-        addListing(record, page.kind, page.key, now);
-        changed.add(record);
-      }
-      return record;
-    });
-
+    const merged = mergeListing(ids, unique, stored, visit, page, now, rows);
     lap = store.lap('listed:merge', lap);
-    // History duplicates: candidates from memory, confirmed against the stored text.
-    const candidateIds = new Map<StoredPaper, string[]>();
+    const known = new Map<string, StoredPaper>();
+    for (const record of merged.records) known.set(record.id, record);
+    for (const paper of await prefetch) if (paper && !known.has(paper.id)) known.set(paper.id, paper);
+    // Papers the guess missed or got another text for (a stored paper whose text changed): their candidates now.
+    const guessedRight = (id: string): boolean => guessedRows.get(id) === merged.indexRows.get(id);
+    const candidateIds = candidatesOf(merged.toCheck.filter((record) => !guessedRight(record.id)), merged.indexRows, candidates);
+    for (const [id, found] of early) if (guessedRight(id)) candidateIds.set(id, found);
     const wanted = new Set<string>();
-    for (const record of toCheck) {
-      const keys = indexRows.find((row) => row.id === record.id) as PaperIndexRow;
-      const found = candidates.candidates(keys).filter((id) => id !== record.id).slice(0, CANDIDATES_PER_PAPER);
-      candidateIds.set(record, found);
-      for (const id of found) wanted.add(id);
-    }
-    for (const record of result) if (record.dupOf) wanted.add(record.dupOf.id);
-    for (const record of result) known.set(record.id, record);
-    const missing = [...wanted].filter((id) => !known.has(id));
-    const fetched = missing.length > 0 ? await store.db.papers.bulkGet(missing) : [];
-    for (const paper of fetched) if (paper) known.set(paper.id, paper);
-    lap = store.lap(`listed:candidates(${fetched.length})`, lap);
-    const features = new FeatureCache();
-    for (const record of toCheck) {
-      const found = (candidateIds.get(record) ?? []).map((id) => known.get(id)).filter((paper): paper is StoredPaper => !!paper);
-      const duplicate = bestDuplicate(record, found, features);
-      record.dupCheckedAt = now;
-      if (duplicate) record.dupOf = duplicate;
-      changed.add(record);
-    }
-
+    for (const record of merged.toCheck) for (const id of candidateIds.get(record.id) ?? []) wanted.add(id);
+    for (const record of merged.records) if (record.dupOf) wanted.add(record.dupOf.id);
+    const fetched = await readMissing(store, known, wanted);
+    lap = store.lap(`listed:candidates(${fetched})`, lap);
+    const verdicts = confirmDuplicates(merged.toCheck, candidateIds, known);
+    for (const record of merged.toCheck) applyVerdict(record, verdicts.get(record.id) ?? null, now);
+    // The originals the new verdicts point at (a repeat of a repeat), so the states need no later read.
+    await readMissing(store, known, new Set(merged.toCheck.flatMap((record) => (record.dupOf ? [record.dupOf.id] : []))));
     lap = store.lap('listed:confirm', lap);
-    for (const record of changed) touch(record, now);
-    if (changed.size > 0) await store.db.papers.bulkPut([...changed]);
-    lap = store.lap(`listed:put-papers(${changed.size})`, lap);
-    if (sightings.length > 0) await store.db.sightings.bulkPut(sightings);
-    lap = store.lap(`listed:put-sightings(${sightings.length})`, lap);
-    return result;
-  }), () => added);
-  lap = store.lap('listed:write', lap);
-  // Derived rows: in memory at once, on disk in their own transaction (a stop in between: see indexer.ts).
-  store.noteIndexed(indexRows);
-  void store.indexer.write(indexRows).catch(() => store.indexer.catchUp()).catch(() => undefined);
+    return { records: merged.records, verdicts, known };
+  });
 
-  if (settings.marks.related) await computeReaderRelated(store, records, settings.relatedThreshold);
+  // Started before answering, so a request that arrives after the answer (papers/seen) is ordered after it.
+  const written = writeListing(store, page, ids, unique, now, rows, plan.verdicts);
+  written.catch(() => undefined);
+
+  if (reference) await computeReaderRelated(store, plan.records, await reference, settings.relatedThreshold);
   lap = store.lap('listed:related', lap);
-  const states = await store.statesFromRecords(ids, records, () => page.key, known);
+  const states = await store.statesFromRecords(ids, plan.records, () => page.key, plan.known);
   store.lap('listed:states', lap);
   const stateById = new Map(states.map((state) => [state.id, state]));
-  return papers.map((paper) => stateById.get(paper.id) ?? emptyState(paper.id));
+  return { states: papers.map((paper) => stateById.get(paper.id) ?? emptyState(paper.id)), written };
+}
+
+/** Reads the wanted papers not in `known` into it; returns how many were found. */
+async function readMissing(store: Store, known: Map<string, StoredPaper>, wanted: ReadonlySet<string>): Promise<number> {
+  const missing = [...wanted].filter((id) => !known.has(id));
+  if (missing.length === 0) return 0;
+  const fetched = await store.db.papers.bulkGet(missing);
+  let found = 0;
+  for (const paper of fetched) {
+    if (!paper) continue;
+    known.set(paper.id, paper);
+    found++;
+  }
+  return found;
+}
+
+function applyVerdict(record: StoredPaper, verdict: DuplicateVerdict, now: number): void {
+  record.dupCheckedAt = now;
+  if (verdict) record.dupOf = verdict;
+}
+
+/**
+ * The write pass: reads the rows again inside the read-write transaction and merges again, so whatever another
+ * request wrote since the read pass is kept. Duplicate verdicts come from the read pass; a paper that needs one
+ * and has none (its text changed in between) is looked up at its next listing.
+ */
+async function writeListing(
+  store: Store,
+  page: ListingPage,
+  ids: readonly string[],
+  unique: ReadonlyMap<string, Paper>,
+  now: number,
+  rows: IndexRowCache,
+  verdicts: ReadonlyMap<string, DuplicateVerdict>,
+): Promise<void> {
+  let lap = performance.now();
+  const merged = await store.paperTotal.track(() => store.db.transaction('rw', [store.db.papers, store.db.sightings], async () => {
+    const [stored, visit] = await Promise.all([store.db.papers.bulkGet([...ids]), currentVisit(store, page, now)]);
+    lap = store.lap('listed:write-read', lap);
+    const result = mergeListing(ids, unique, stored, visit, page, now, rows);
+    for (const record of result.toCheck) {
+      const verdict = verdicts.get(record.id);
+      if (verdict === undefined) continue;
+      applyVerdict(record, verdict, now);
+      result.changed.add(record);
+    }
+    for (const record of result.changed) touch(record, now);
+    if (result.changed.size > 0) await store.db.papers.bulkPut([...result.changed]);
+    if (result.sightings.length > 0) await store.db.sightings.bulkPut(result.sightings);
+    lap = store.lap(`listed:write-put(${result.changed.size},${result.sightings.length})`, lap);
+    return result;
+  }), (result) => result.added);
+  store.lap('listed:write-commit', lap);
+  // Derived rows: in memory at once, on disk in their own transaction (a stop in between: see indexer.ts).
+  const indexRows = [...merged.indexRows.values()];
+  store.noteIndexed(indexRows);
+  void store.indexer.write(indexRows).catch(() => store.indexer.catchUp()).catch(() => undefined);
 }
 
 /** Starred or read papers close to each listed paper (cached per paper for later states and broadcasts). */
-async function computeReaderRelated(store: Store, records: StoredPaper[], threshold: number): Promise<void> {
-  const reference = await store.referenceSet();
+async function computeReaderRelated(store: Store, records: StoredPaper[], referencePapers: ReferencePapers<StoredPaper>, threshold: number): Promise<void> {
+  const reference = referencePapers.papers;
   if (reference.length === 0) {
     for (const record of records) store.rememberRelated(record.id, []);
     return;
   }
-  const links = relatedToReference(records, reference, { threshold, max: MAX_READER_RELATED });
+  const links = relatedToReference(records, referencePapers, { threshold, max: MAX_READER_RELATED });
   records.forEach((record, i) => {
     const related: ReaderRelated[] = (links[i] ?? []).flatMap((link) => {
       const paper = reference[link.referenceIndex];

@@ -7,7 +7,7 @@ import type { Settings } from '../core/settings';
 import { normaliseSettings } from '../core/settings';
 import { normaliseId } from '../core/ids';
 import { toPaperRecord } from './db';
-import { recordListing, recordSeen } from './listing';
+import { listPage, recordSeen } from './listing';
 import { setMark } from './marks';
 import { listHistory } from './history';
 import { readStats } from './stats';
@@ -41,7 +41,12 @@ const handlers: Handlers = {
     if (!request.page?.key) throw new StoreFailure('invalid', 'The listing has no page key.');
     const papers = requireArray(request.papers, 'papers') as typeof request.papers;
     // Its analysis, if asked for, was started on arrival (Worker.handle) and is answered to page/analyse.
-    return { payload: { states: await recordListing(store, request.page, papers) } };
+    const { states, written } = await listPage(store, request.page, papers);
+    return { payload: { states, receipt: store.pendingWrites.track(written) } };
+  },
+  'listing/settled': async (store, request) => {
+    if (typeof request.receipt !== 'string') throw new StoreFailure('invalid', 'The request is missing its receipt.');
+    return { payload: { recorded: await store.pendingWrites.settled(request.receipt) } };
   },
   'page/analyse': async (store, request) => {
     if ('ref' in request) {

@@ -5,6 +5,7 @@
 import type { PaperState, ReaderRelated } from '../core/records';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '../core/settings';
 import { duplicateKeys } from '../core/duplicates';
+import { ReferencePapers } from '../core/related';
 import { CandidateIndex, type CandidateSnapshot } from './candidate-index';
 import { PaperLensDb, type StoredPaper } from './db';
 import { stateOf } from './paper-state';
@@ -12,6 +13,7 @@ import { indexRowOf } from './derive';
 import { Indexer } from './indexer';
 import { PaperTotal } from './paper-total';
 import { PendingAnalyses } from './analysis-refs';
+import { PendingWrites } from './pending-writes';
 
 /** Starred and read papers compared with each listing, newest first. */
 export const REFERENCE_LIMIT = 400;
@@ -42,6 +44,7 @@ export class Store {
   private candidateIndex: CandidateIndex | null = null;
   private candidateLoading: Promise<CandidateIndex> | null = null;
   private referenceCache: StoredPaper[] | null = null;
+  private referenceTokens: { papers: StoredPaper[]; tokens: ReferencePapers<StoredPaper> } | null = null;
   /** Bumped whenever starred/read papers change; reader-related results carry the version they were made with. */
   referenceVersion = 0;
   private readonly relatedCache = new Map<string, ReaderRelated[]>();
@@ -52,6 +55,8 @@ export class Store {
   readonly analyses = new PendingAnalyses();
   /** How many papers are stored; writes that add papers go through paperTotal.track. */
   readonly paperTotal = new PaperTotal();
+  /** Listings answered before their write committed, by receipt (see listing.ts). */
+  readonly pendingWrites = new PendingWrites();
   /** Phase timings of a request, for the benchmark's profile (off unless set). */
   onTiming: ((phase: string, ms: number) => void) | null = null;
 
@@ -191,10 +196,18 @@ export class Store {
     return reference;
   }
 
+  /** The reference set tokenized for related papers, made once per reference set (not per listing). */
+  async referencePapers(): Promise<ReferencePapers<StoredPaper>> {
+    const papers = await this.referenceSet();
+    if (this.referenceTokens?.papers !== papers) this.referenceTokens = { papers, tokens: new ReferencePapers(papers) };
+    return this.referenceTokens.tokens;
+  }
+
   /** Starred or read papers changed (or everything did). */
   invalidateReference(): void {
     this.referenceVersion++;
     this.referenceCache = null;
+    this.referenceTokens = null;
   }
 
   cachedRelated(id: string): ReaderRelated[] | undefined {

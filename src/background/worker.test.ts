@@ -97,7 +97,11 @@ describe('worker', () => {
       }),
     });
     const { worker: w, sent } = worker(store);
-    const answer = await w.handle({ type: 'page/listed', page: dayPage('2024-03-11'), papers: [paper('2403.00001', 'One', '', [])] });
+    // The listing is answered from its read pass; its write fails, and asking with the receipt says why.
+    const listed = await w.handle({ type: 'page/listed', page: dayPage('2024-03-11'), papers: [paper('2403.00001', 'One', '', [])] });
+    expect(listed).toMatchObject({ ok: true, receipt: expect.any(String) });
+    const receipt = (listed as { receipt: string }).receipt;
+    const answer = await w.handle({ type: 'listing/settled', receipt });
     expect(answer).toMatchObject({ ok: false, error: { code: 'quota', message: expect.stringContaining('storage is full') } });
     await settle();
     expect(sent.filter((entry) => entry.message.type === 'store/error').length).toBeGreaterThan(0);

@@ -8,11 +8,15 @@ import { onBroadcast, send, StoreError, isContextInvalidated } from '../platform
 export type Sender = <T extends RequestType>(type: T, body: RequestMap[T]['req']) => Promise<Extract<Response<T>, { ok: true }>>;
 export type BroadcastSubscriber = (listener: (message: Broadcast) => void) => () => void;
 
+/** Times a listing is sent again when the store could not say it was recorded (a worker stopped each time). */
+const LISTING_RESENDS = 3;
+
 export class StoreLink {
   /** What is wrong, in plain words, or null while the store answers. */
   problem: string | null = null;
   /** The extension was reloaded or updated under this page: nothing will answer again. */
   dead = false;
+  private readonly confirming = new Set<Promise<void>>();
 
   constructor(
     private readonly onProblem: () => void,
@@ -29,11 +33,38 @@ export class StoreLink {
         this.problem = null;
         this.onProblem();
       }
+      if (type === 'page/listed') this.confirmListing(body as RequestMap['page/listed']['req'], response as Extract<Response<'page/listed'>, { ok: true }>);
       return response;
     } catch (error) {
       this.fail(error);
       return null;
     }
+  }
+
+  /**
+   * The store answers a listing before storing it: asks, with the answer's receipt, whether it was stored, and
+   * sends it again (without the analysis, already answered) when the store cannot say so. Resolves when settled.
+   */
+  confirmListing(body: RequestMap['page/listed']['req'], answer: { receipt?: string }): Promise<void> {
+    const run = async (): Promise<void> => {
+      let receipt = answer.receipt;
+      for (let resend = 0; receipt !== undefined; resend++) {
+        if ((await this.sender('listing/settled', { receipt })).recorded) return;
+        if (resend >= LISTING_RESENDS) throw new Error('the listing could not be saved');
+        receipt = (await this.sender('page/listed', { page: body.page, papers: body.papers })).receipt;
+      }
+    };
+    const confirmed = run().catch((error: unknown) => {
+      if (!this.dead) this.fail(error);
+    });
+    this.confirming.add(confirmed);
+    void confirmed.finally(() => this.confirming.delete(confirmed));
+    return confirmed;
+  }
+
+  /** Resolves once every listing sent so far is known to be stored (or failed). */
+  async settled(): Promise<void> {
+    while (this.confirming.size > 0) await Promise.all([...this.confirming]);
   }
 
   fail(error: unknown): void {

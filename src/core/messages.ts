@@ -15,7 +15,13 @@ export interface RequestMap {
    * whole list in page order and its analysis starts at once under `analyse.ref`, for the page/analyse that asks
    * for it by that ref: the page's papers cross to the background once, and the analysis never waits for the store.
    */
-  'page/listed': { req: { page: ListingPage; papers: Paper[]; analyse?: { options: AnalysisOptions; ref: string } }; res: { states: PaperState[] } };
+  'page/listed': { req: { page: ListingPage; papers: Paper[]; analyse?: { options: AnalysisOptions; ref: string } }; res: { states: PaperState[]; receipt?: string } };
+  /**
+   * The states of page/listed are answered before the listing is stored; its `receipt` asks whether it was. Answers
+   * once the write committed; `recorded: false` when the worker cannot say so (it was stopped and woke again):
+   * the listing must then be sent again (idempotent within its visit).
+   */
+  'listing/settled': { req: { receipt: string }; res: { recorded: boolean } };
   /**
    * Duplicates and related papers of one listing, worked out in the background (where the analysis code stays
    * compiled between visits) instead of on the page's main thread. Needs no database. With `ref`, the analysis
@@ -70,7 +76,7 @@ export type Broadcast =
   | { type: 'store/error'; error: ErrorBody };
 
 const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>([
-  'page/listed', 'page/analyse', 'papers/seen', 'paper/set-read', 'paper/set-starred', 'paper/opened', 'states/get',
+  'page/listed', 'listing/settled', 'page/analyse', 'papers/seen', 'paper/set-read', 'paper/set-starred', 'paper/opened', 'states/get',
   'history/list', 'stats/get', 'papers/get', 'settings/get', 'settings/set', 'data/clear', 'backup/read', 'backup/merge',
 ] satisfies RequestType[]);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from './types';
-import { RelatedIndex, addPaper, relatedToReference } from './related';
+import { RelatedIndex, ReferencePapers, addPaper, relatedToReference } from './related';
+import { stemGeneration, tokenize } from './text-tokens';
 import { generateSyntheticSet } from '../../e2e/fixtures/synthetic';
 
 const paper = (id: string, title: string, abstract: string): Paper => ({ id, title, abstract, authors: [] });
@@ -80,6 +81,27 @@ describe('relatedToReference', () => {
     expect(result[2]?.map((link) => link.referenceIndex)).not.toContain(0);
     expect(relatedToReference([], reference, { threshold: 0.1, max: 3 })).toEqual([]);
     expect(relatedToReference([papers[0] as Paper], [], { threshold: 0.1, max: 3 })).toEqual([[]]);
+  });
+});
+
+describe('a reference set kept between listings', () => {
+  it('links exactly as a fresh one, also after the stem ids were reset', () => {
+    const set = generateSyntheticSet({ seed: 5, count: 120, plant: true });
+    const listed = set.papers.slice(0, 60);
+    const reference = set.papers.slice(60);
+    const kept = new ReferencePapers(reference);
+    const fresh = relatedToReference(listed, reference, { threshold: 0.1, max: 3 });
+    expect(fresh.some((links) => links.length > 0)).toBe(true);
+    expect(relatedToReference(listed, kept, { threshold: 0.1, max: 3 })).toEqual(fresh);
+    // Enough new words to reset the stem ids: the kept tokens are stale and must be made again.
+    const before = stemGeneration();
+    const consonants = 'bcdfghjkmn';
+    const word = (i: number): string => `zq${String(i).padStart(6, '0').replace(/\d/g, (d) => consonants[Number(d)] as string)}`;
+    for (let start = 0; stemGeneration() === before && start < 300_000; start += 10_000) {
+      tokenize(Array.from({ length: 10_000 }, (_, k) => word(start + k)).join(' '));
+    }
+    expect(stemGeneration()).not.toBe(before);
+    expect(relatedToReference(listed, kept, { threshold: 0.1, max: 3 })).toEqual(fresh);
   });
 });
 

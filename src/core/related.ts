@@ -6,7 +6,7 @@
 import type { Paper } from './types';
 import { normaliseId } from './ids';
 import { titleKey } from './text';
-import { tokenize } from './text-tokens';
+import { stemGeneration, tokenize, type Token } from './text-tokens';
 import { RelatedIndex } from './related-index';
 
 export { RelatedIndex, TOP_TERMS, type Neighbour, type ScoringOptions } from './related-index';
@@ -16,30 +16,72 @@ export function addPaper(index: RelatedIndex, paper: Pick<Paper, 'title' | 'abst
   return index.add(tokenize(paper.title ?? ''), tokenize(paper.abstract ?? ''));
 }
 
+/** A paper's tokens and the keys that tell it apart, made once. */
+interface TokenizedPaper {
+  id: string;
+  titleKey: string;
+  title: Token[];
+  abstract: Token[];
+}
+
+function tokenizePaper(paper: Paper): TokenizedPaper {
+  return { id: normaliseId(paper.id ?? ''), titleKey: titleKey(paper.title ?? ''), title: tokenize(paper.title ?? ''), abstract: tokenize(paper.abstract ?? '') };
+}
+
+/**
+ * A reference set tokenized once and reused while it is unchanged (the store keeps one per reference set).
+ * Tokens carry stem ids, which a reset of the stem ids (text-tokens) makes stale: they are then made again.
+ */
+export class ReferencePapers<P extends Paper = Paper> {
+  private tokens: TokenizedPaper[] = [];
+  private generation = -1;
+  constructor(readonly papers: readonly P[]) {}
+
+  tokenized(): readonly TokenizedPaper[] {
+    if (this.generation !== stemGeneration()) {
+      this.generation = stemGeneration();
+      this.tokens = this.papers.map(tokenizePaper);
+    }
+    return this.tokens;
+  }
+}
+
+/** Tries before giving up on tokens of one stem generation (a reset needs 100,000 new stems: twice never happens). */
+const TOKENIZE_TRIES = 3;
+
 /**
  * For each listed paper, the reference papers it is close to, best first. Document frequencies come from both
  * sets together. A reference paper with the same id or title is the paper itself, not a relative: skipped.
  */
 export function relatedToReference(
   papers: Paper[],
-  reference: Paper[],
+  referenceSet: readonly Paper[] | ReferencePapers,
   opts: { threshold: number; max: number },
 ): Array<Array<{ referenceIndex: number; score: number; sharedTerms: string[] }>> {
+  const cached = referenceSet instanceof ReferencePapers ? referenceSet : new ReferencePapers(referenceSet);
+  let listed: TokenizedPaper[] = [];
+  let reference: readonly TokenizedPaper[] = [];
+  // All tokens compared must come from one stem generation, or one stem could count as two terms.
+  for (let tries = 0; tries < TOKENIZE_TRIES; tries++) {
+    const generation = stemGeneration();
+    listed = papers.map(tokenizePaper);
+    reference = cached.tokenized();
+    if (stemGeneration() === generation) break;
+  }
   const index = new RelatedIndex();
-  for (const paper of papers) addPaper(index, paper);
-  for (const paper of reference) addPaper(index, paper);
+  for (const paper of listed) index.add(paper.title, paper.abstract);
+  for (const paper of reference) index.add(paper.title, paper.abstract);
   index.computeIdf();
   index.weigh(0, index.size);
   index.buildPostings();
-  const offset = papers.length;
-  const ids = papers.map((paper) => normaliseId(paper.id ?? ''));
-  const titles = papers.map((paper) => titleKey(paper.title ?? ''));
-  const referenceIds = reference.map((paper) => normaliseId(paper.id ?? ''));
-  const referenceTitles = reference.map((paper) => titleKey(paper.title ?? ''));
+  const offset = listed.length;
   // a < b always: a listed paper and b a reference paper that is not the same paper.
   const allow = (a: number, b: number): boolean => {
     const r = b - offset;
-    return a < offset && r >= 0 && referenceIds[r] !== ids[a] && (titles[a] === '' || referenceTitles[r] !== titles[a]);
+    const listedPaper = listed[a];
+    const referencePaper = reference[r];
+    return a < offset && r >= 0 && !!listedPaper && !!referencePaper && referencePaper.id !== listedPaper.id
+      && (listedPaper.titleKey === '' || referencePaper.titleKey !== listedPaper.titleKey);
   };
   index.scorePairs(0, offset, { floor: opts.threshold, keep: Math.max(0, opts.max), allow });
   return papers.map((_, i) =>

@@ -37,14 +37,32 @@ function makeToken(surface: string): Token {
   const stem = isTerm ? stemmer(folded) : null;
   let stemId = -1;
   if (stem !== null) {
-    // Ids only grow (never reused), so an index built before the map was trimmed stays consistent.
-    stemId = stemIds.get(stem) ?? nextStemId++;
-    if (stemIds.size >= CACHE_LIMIT) stemIds.clear();
+    // Ids only grow (never reused), so an index built before the map was trimmed stays consistent. A stem seen
+    // again after the trim gets a new id: tokens made before it (kept by callers, or in the word caches, cleared
+    // with it) no longer match tokens made after it, which stemGeneration() tells apart.
+    let known = stemIds.get(stem);
+    if (known === undefined && stemIds.size >= CACHE_LIMIT) {
+      stemIds.clear();
+      cache.clear();
+      resetTable(table.tokens.length);
+      generation++;
+    }
+    known ??= nextStemId++;
+    stemId = known;
     stemIds.set(stem, stemId);
   }
   return { surface, folded, hash: stop ? 0 : hashString(folded) || 1, stem, stemId, display: displayWord(surface) };
 }
 let nextStemId = 0;
+let generation = 0;
+
+/**
+ * Changes whenever stem ids were reset: tokens made in one generation agree on every stem's id; tokens kept from
+ * an earlier generation must be made again before they are compared with newer ones.
+ */
+export function stemGeneration(): number {
+  return generation;
+}
 
 export function tokenize(text: string): Token[] {
   if (!text) return [];

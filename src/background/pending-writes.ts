@@ -1,0 +1,49 @@
+/**
+ * Listings answered before their write committed (see listing.ts). Each gets a receipt; the content script asks
+ * with it ('listing/settled') whether the write committed, and re-sends the listing when this worker cannot say
+ * so. A worker that was stopped in between starts with no receipts, so it answers "not known" for every receipt
+ * of its predecessor: a lost write is always re-sent, and a re-sent listing within its visit is idempotent.
+ */
+
+/** Receipts kept once settled and not asked about; an evicted one answers "not known" (a harmless re-send). */
+const KEEP = 500;
+
+export class PendingWrites {
+  /** Differs per worker start, so a receipt is never mistaken for one of another run. */
+  private readonly run: string;
+  private next = 0;
+  private readonly writes = new Map<string, Promise<void>>();
+
+  constructor(run: string = crypto.randomUUID()) {
+    this.run = run;
+  }
+
+  /** Keeps a write under way; returns its receipt. A failed write is reported to whoever asks, never unhandled. */
+  track(write: Promise<void>): string {
+    const receipt = `${this.run}:${++this.next}`;
+    write.catch(() => undefined);
+    this.writes.set(receipt, write);
+    if (this.writes.size > KEEP) {
+      const oldest = this.writes.keys().next().value;
+      if (oldest !== undefined) this.writes.delete(oldest);
+    }
+    return receipt;
+  }
+
+  /** True once the write committed; false when this worker does not know the receipt; throws when the write failed. */
+  async settled(receipt: string): Promise<boolean> {
+    const write = this.writes.get(receipt);
+    if (!write) return false;
+    try {
+      await write;
+      return true;
+    } finally {
+      this.writes.delete(receipt);
+    }
+  }
+
+  /** Waits for every write under way (tests, the benchmark); failures are for their askers. */
+  async idle(): Promise<void> {
+    await Promise.all([...this.writes.values()].map((write) => write.catch(() => undefined)));
+  }
+}
