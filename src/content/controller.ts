@@ -183,10 +183,9 @@ export class Controller {
   }
 
   private marksIntact(): boolean {
-    return this.cards.every((card, index) => {
+    return this.cards.every((card) => {
       const host = this.strips.get(card.element)?.host ?? this.lazyStrips.placeholderOf(card.element);
-      const placed = host ? stripIsPlaced(card, host) : false;
-      return placed && card.element.getAttribute('data-paper-lens-id') === card.paper.id;
+      return host !== null && stripIsPlaced(card, host) && card.element.getAttribute('data-paper-lens-id') === card.paper.id;
     });
   }
 

@@ -3,7 +3,7 @@ import type { PageAnalysis } from '../core/types';
 import type { RequestMap, RequestType } from '../core/messages';
 import { analysePage } from '../core/analyse';
 import { generateSyntheticSet } from '../../e2e/fixtures/synthetic';
-import { analyseListing } from './page-analysis';
+import { analyseListing, remoteAnalysisWaitMs } from './page-analysis';
 import { StoreLink } from './store-link';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
@@ -45,5 +45,11 @@ describe('the page analysis', () => {
     const few = papers.slice(0, 40);
     const result = await analyseListing(storeAnsweringAfter(5, null), few, OPTIONS, () => false, null, 50);
     expect(result).toEqual(analysePage(few, OPTIONS));
+  });
+
+  it('waits longer for the background on bigger pages before working the analysis out itself', () => {
+    expect(remoteAnalysisWaitMs(50)).toBeGreaterThanOrEqual(2500);
+    expect(remoteAnalysisWaitMs(2000)).toBeGreaterThan(remoteAnalysisWaitMs(250));
+    expect(remoteAnalysisWaitMs(5000)).toBeLessThanOrEqual(10_000);
   });
 });

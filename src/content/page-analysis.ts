@@ -9,14 +9,20 @@ import { Cancelled, measure, runInSlices } from './slices';
 import type { StoreLink } from './store-link';
 
 export const EMPTY_ANALYSIS: PageAnalysis = { duplicateOf: [], related: [], relatedGroups: 0 };
-/** How long a page waits for the background's analysis before working it out on its own main thread. */
-const REMOTE_ANALYSIS_WAIT_MS = 2500;
+/**
+ * How long a page of `count` papers waits for the background's analysis before working it out on its own main
+ * thread. The background's work grows with the page (about 1 s for 2000 papers on a busy 2-core machine), and a
+ * background that is gone fails at once instead; so only a stuck one is waited for, longer on big pages.
+ */
+export function remoteAnalysisWaitMs(count: number): number {
+  return 2500 + count;
+}
 
 /**
  * `requested` is the analysis already started with the page's listing (page/listed with `analyse`), if it was;
  * otherwise, or when the background lost it, the background is asked here with the papers.
  */
-export async function analyseListing(store: StoreLink, papers: Paper[], options: AnalysisOptions, cancelled: () => boolean, requested?: Promise<PageAnalysis | null> | null, waitMs = REMOTE_ANALYSIS_WAIT_MS): Promise<PageAnalysis> {
+export async function analyseListing(store: StoreLink, papers: Paper[], options: AnalysisOptions, cancelled: () => boolean, requested?: Promise<PageAnalysis | null> | null, waitMs = remoteAnalysisWaitMs(papers.length)): Promise<PageAnalysis> {
   if (papers.length === 0) return EMPTY_ANALYSIS;
   let late: PageAnalysis | null = null;
   const remote = (requested ?? Promise.resolve(null)).then((analysis) => analysis ?? askBackground(store, papers, options));
