@@ -203,15 +203,14 @@ export class Controller {
     this.ensurePageStyle();
     for (const element of this.marked) {
       if (current.has(element)) continue;
-      this.lazyStrips.release(element);
       clearCardAttributes(element);
       this.strips.get(element)?.host.remove();
       this.strips.delete(element);
       this.marked.delete(element);
     }
+    // Placeholders of elements that stopped being cards; the current cards' were placed when they were read.
     this.lazyStrips.releaseAllBut(current);
     this.renderSummary();
-    this.holdPlaces(this.cards);
     this.watcher.discard();
     measure('paper-lens:mark', start);
     await forEachInSlices(this.cards, (card, i) => this.renderCard(card, this.views[i] as CardView, near), 'paper-lens:mark', () => {
@@ -302,9 +301,7 @@ export class Controller {
     const start = performance.now();
     this.ensurePageStyle();
     if (!this.summary?.host.isConnected) {
-      this.summary ??= new SummaryBar(this.token, (change) => this.setFilters(change));
-      placeSummary(cards, this.summary.host);
-      this.summary.update({
+      this.placedSummary(cards).update({
         counts: { papers: cards.length, newCount: null, seenBefore: null, duplicates: 0, relatedGroups: 0, hidden: 0 },
         filters: this.filters,
         showDuplicateFilter: this.settings.marks.duplicates,
@@ -318,15 +315,20 @@ export class Controller {
     measure('paper-lens:mark', start);
   }
 
+  /** The page's one summary bar, before the list of `cards`. */
+  private placedSummary(cards: readonly ListedCard[]): SummaryBar {
+    this.summary ??= new SummaryBar(this.token, (change) => this.setFilters(change));
+    placeSummary(cards, this.summary.host);
+    return this.summary;
+  }
+
   private renderSummary(): void {
     if (this.cards.length === 0) {
       this.summary?.host.remove();
       return;
     }
-    this.summary ??= new SummaryBar(this.token, (change) => this.setFilters(change));
-    placeSummary(this.cards, this.summary.host);
     const tracked = this.views.some((view) => view.isNew !== null);
-    this.summary.update({
+    this.placedSummary(this.cards).update({
       counts: countViews(this.views, this.analysis, this.settings),
       filters: this.filters,
       showDuplicateFilter: this.settings.marks.duplicates,

@@ -28,7 +28,14 @@ class DrivenObserver {
 
 function card(id: string): ListedCard {
   const element = document.createElement('article');
-  element.innerHTML = `<h3><a href="/papers/${id}">Title ${id}</a></h3><p>by someone</p>`;
+  const heading = document.createElement('h3');
+  const link = document.createElement('a');
+  link.href = `/papers/${id}`;
+  link.textContent = `Title ${id}`;
+  const byline = document.createElement('p');
+  byline.textContent = 'by someone';
+  heading.append(link);
+  element.append(heading, byline);
   document.body.append(element);
   return { element, titleLink: element.querySelector('a'), paper: { id, title: `Title ${id}`, abstract: '', authors: [] }, source: 'card' };
 }
@@ -39,7 +46,7 @@ describe('lazy strips', () => {
   beforeEach(() => vi.stubGlobal('IntersectionObserver', DrivenObserver));
   afterEach(() => {
     vi.unstubAllGlobals();
-    document.body.innerHTML = '';
+    document.body.replaceChildren();
   });
 
   it('holds one placeholder under the title until the card comes near, then hands it to the strip', () => {
