@@ -55,6 +55,12 @@ function listingPage(launched: LaunchedExtension, cards: number, seed: number, s
   return { url, html: renderListingPage({ papers, layout: 'payload', url }) };
 }
 
+/** PAPER_LENS_BENCH_CARDS=50,250 measures only those sizes (quick iterations); the others are then not measured. */
+function onlySizes(): Set<number> | null {
+  const listed = process.env.PAPER_LENS_BENCH_CARDS;
+  return listed ? new Set(listed.split(',').map(Number)) : null;
+}
+
 const fmt = (value: number): string => String(round(value));
 
 export async function runContentBench(launched: LaunchedExtension, report: Report, log: (line: string) => void, deadline: number): Promise<void> {
@@ -72,8 +78,10 @@ export async function runContentBench(launched: LaunchedExtension, report: Repor
     return;
   }
 
+  const only = onlySizes();
   for (const [sizeIndex, size] of CONTENT_SIZES.entries()) {
     const n = size.cards;
+    if (only && !only.has(n)) continue;
     const runs: LoadMeasurement[] = [];
     const baselines: LoadMeasurement[] = [];
     let failure = '';

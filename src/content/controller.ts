@@ -218,7 +218,7 @@ export class Controller {
       return cancelled();
     });
     this.watcher.discard();
-    this.lazyStrips.renew(this.cards.map((card) => card.element));
+    this.lazyStrips.renewMissed();
     // Only cards with a strip can be on screen: the far ones get theirs (and seen tracking) as they come near.
     this.seen.track(this.cards.map((card) => card.element).filter((element) => this.strips.has(element)));
   }
@@ -232,7 +232,7 @@ export class Controller {
     const strip = this.strips.get(element);
     if (strip) this.renderStrip(card, view, strip);
     else if (near?.has(element)) this.renderStrip(card, view, this.newStrip(element));
-    else this.lazyStrips.hold(card);
+    else this.lazyStrips.keep(card);
   }
 
   private newStrip(element: HTMLElement): CardStrip {
@@ -248,19 +248,25 @@ export class Controller {
   }
 
   /** Strips for cards far below the first screens are built as they come near the viewport. */
-  private buildNearStrips(elements: HTMLElement[]): void {
+  private buildNearStrips(elements: HTMLElement[]): HTMLElement[] {
     const start = performance.now();
+    const missed: HTMLElement[] = [];
     for (const element of elements) {
+      if (this.strips.has(element)) continue;
       const index = this.cardIndex.get(element) ?? -1;
       const card = this.cards[index];
       const view = this.views[index];
-      // A card met between a re-read and its render stays observed: the render that follows builds or re-observes it.
-      if (!card || !view || this.strips.has(element)) continue;
+      // A card met between a re-read and its render: the render that follows builds it or observes it again.
+      if (!card || !view) {
+        missed.push(element);
+        continue;
+      }
       this.renderStrip(card, view, this.newStrip(element));
       this.seen.add(element);
     }
     this.watcher.discard();
     measure('paper-lens:mark', start);
+    return missed;
   }
 
   /**

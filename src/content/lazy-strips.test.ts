@@ -51,7 +51,10 @@ describe('lazy strips', () => {
 
   it('holds one placeholder under the title until the card comes near, then hands it to the strip', () => {
     const near: HTMLElement[][] = [];
-    const lazy = new LazyStrips('owner-1', (elements) => near.push(elements));
+    const lazy = new LazyStrips('owner-1', (elements) => {
+      near.push(elements);
+      return [];
+    });
     const observer = DrivenObserver.last as DrivenObserver;
     const far = card('2403.00001');
     const other = card('2403.00002');
@@ -85,7 +88,7 @@ describe('lazy strips', () => {
   });
 
   it('drops stray copies of a strip the site cloned into the card, and releases cards that are gone', () => {
-    const lazy = new LazyStrips('owner-1', () => undefined);
+    const lazy = new LazyStrips('owner-1', () => []);
     const observer = DrivenObserver.last as DrivenObserver;
     const listed = card('2403.00003');
     listed.element.append(document.createElement('paper-lens-marks'));
@@ -100,17 +103,41 @@ describe('lazy strips', () => {
     expect(lazy.take(listed.element)).toBeNull();
   });
 
-  it('observes again only the cards still waiting for their strip', () => {
-    const lazy = new LazyStrips('owner-1', () => undefined);
+  it('observes again only the cards it reported near that could not be served and still wait for their strip', () => {
+    const lazy = new LazyStrips('owner-1', (elements) => elements.filter((element) => element !== served.element));
     const observer = DrivenObserver.last as DrivenObserver;
     const waiting = card('2403.00004');
     const built = card('2403.00005');
-    lazy.hold(waiting);
-    lazy.hold(built);
+    const served = card('2403.00006');
+    const quiet = card('2403.00007');
+    for (const each of [waiting, built, served, quiet]) lazy.hold(each);
+    observer.report([waiting.element, built.element, served.element]);
     lazy.take(built.element);
+    lazy.take(served.element);
     observer.targets.clear();
-    lazy.renew([waiting.element, built.element]);
+    lazy.renewMissed();
     expect([...observer.targets]).toEqual([waiting.element]);
+    observer.targets.clear();
+    lazy.renewMissed();
+    expect(observer.targets.size).toBe(0);
+  });
+
+  it('keeps a placed placeholder as it is, and places one again when the site dropped it', () => {
+    const lazy = new LazyStrips('owner-1', () => []);
+    const listed = card('2403.00008');
+    lazy.hold(listed);
+    const placeholder = lazy.placeholderOf(listed.element) as HTMLElement;
+    const stray = document.createElement('paper-lens-marks');
+    listed.element.append(stray);
+    lazy.keep(listed);
+    // A render right after the read leaves the card alone; the next read (hold) drops the stray.
+    expect(listed.element.querySelectorAll('paper-lens-marks')).toHaveLength(2);
+    lazy.hold(listed);
+    expect([...listed.element.querySelectorAll('paper-lens-marks')]).toEqual([placeholder]);
+    placeholder.remove();
+    lazy.keep(listed);
+    expect([...listed.element.querySelectorAll('paper-lens-marks')]).toEqual([placeholder]);
+    expect(placeholder.previousElementSibling?.tagName).toBe('H3');
   });
 
   it('finds the cards near the viewport from their boxes, stopping at the first one below', () => {

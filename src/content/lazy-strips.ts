@@ -30,11 +30,14 @@ export function cardsNearViewport(elements: readonly HTMLElement[]): Set<HTMLEle
 export class LazyStrips {
   private readonly observer: IntersectionObserver;
   private readonly placeholders = new Map<HTMLElement, HTMLElement>();
+  /** Cards reported near that `near` could not serve yet (their list was being re-read): observed again later. */
+  private readonly missed = new Set<HTMLElement>();
 
-  constructor(private readonly owner: string, near: (elements: HTMLElement[]) => void) {
+  /** `near` builds the strips it can and returns the cards it could not (not yet rendered). */
+  constructor(private readonly owner: string, near: (elements: HTMLElement[]) => HTMLElement[]) {
     this.observer = new IntersectionObserver((entries) => {
       const close = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target as HTMLElement);
-      if (close.length > 0) near(close);
+      if (close.length > 0) for (const element of near(close)) this.missed.add(element);
     }, { rootMargin: `${NEAR_MARGIN_PX}px 0px` });
   }
 
@@ -50,6 +53,17 @@ export class LazyStrips {
     removeStrayStrips(card.element, host);
     placeStrip(card, host);
     this.observer.observe(card.element);
+  }
+
+  /**
+   * Keeps a card's place during a render that follows its read: a placeholder the read placed is left as it is
+   * (the read already dropped strays and placed it, and the card is observed), so a render of a 1000-card page
+   * does not query and re-place every far card a second time.
+   */
+  keep(card: ListedCard): void {
+    const host = this.placeholders.get(card.element);
+    if (host?.parentNode && card.element.contains(host)) return;
+    this.hold(card);
   }
 
   placeholderOf(element: HTMLElement): HTMLElement | null {
@@ -68,20 +82,23 @@ export class LazyStrips {
   /** The element stopped being a card. */
   release(element: HTMLElement): void {
     this.observer.unobserve(element);
+    this.missed.delete(element);
     this.placeholders.get(element)?.remove();
     this.placeholders.delete(element);
   }
 
   /**
    * Observing again makes the observer report where each card is now: one that came near while its list was
-   * being re-read and rendered (and so was skipped) gets its strip without waiting for another scroll.
+   * being re-read and rendered (and so was skipped) gets its strip without waiting for another scroll. Only those
+   * cards: observing all of them again would make the browser compute every card's intersection once more.
    */
-  renew(elements: Iterable<HTMLElement>): void {
-    for (const element of elements) {
+  renewMissed(): void {
+    for (const element of this.missed) {
       if (!this.placeholders.has(element)) continue;
       this.observer.unobserve(element);
       this.observer.observe(element);
     }
+    this.missed.clear();
   }
 
   /** Placeholders on elements that are no longer cards (a re-read found other cards) are taken out. */

@@ -36,7 +36,12 @@ export interface ScoringOptions {
 
 /** Single-word weight of generic research words (see GENERIC_WORDS); phrases containing them keep full weight. */
 const GENERIC_FACTOR = 0.3;
-const GENERIC_STEMS: ReadonlySet<string> = new Set([...GENERIC_WORDS].map((word) => stemmer(word)));
+let genericStems: ReadonlySet<string> | null = null;
+/** Stemmed on first use, not at load: the content script loads on every visit and mostly never analyses. */
+function isGenericStem(stem: string): boolean {
+  genericStems ??= new Set([...GENERIC_WORDS].map((word) => stemmer(word)));
+  return genericStems.has(stem);
+}
 
 const LOG_TABLE = Float64Array.from({ length: 64 }, (_, count) => (count > 0 ? 1 + Math.log(count) : 0));
 
@@ -138,7 +143,7 @@ export class RelatedIndex {
       if (id < 0) {
         id = this.newTerm(-1, -1);
         this.unigramIds[token.stemId] = id + 1;
-        if (token.stem !== null && GENERIC_STEMS.has(token.stem)) this.generic.add(id);
+        if (token.stem !== null && isGenericStem(token.stem)) this.generic.add(id);
       }
       this.countSurface(id, token.display);
       this.pushScratch(id);
