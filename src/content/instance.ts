@@ -32,9 +32,12 @@ export function removeForeignMarks(token: string): void {
 
 /** Claims the page for this instance; `onSuperseded` runs when a newer instance claims it. */
 export function claimPage(token: string, onSuperseded: () => void): () => void {
+  // Every instance claims the page before it marks anything: with no earlier claim there is nothing to remove,
+  // and a first visit skips two queries over the whole document.
+  const claimedBefore = document.documentElement.hasAttribute(INSTANCE_ATTR);
   document.documentElement.setAttribute(INSTANCE_ATTR, token);
   document.documentElement.removeAttribute(READY_ATTR);
-  removeForeignMarks(token);
+  if (claimedBefore) removeForeignMarks(token);
   const listener = (): void => {
     if (!isCurrent(token)) onSuperseded();
   };
