@@ -4,7 +4,7 @@ import { analyseLoadTrace, type TraceEvent } from './bench-trace';
 const URL = 'https://huggingface.co/papers/date/2024-03-11';
 const ORIGIN = 'chrome-extension://abc/';
 const main = { pid: 1, tid: 1 };
-const task = (ts: number, dur: number, at = main): TraceEvent => ({ name: 'RunTask', ph: 'X', ts, dur, ...at });
+const task = (ts: number, dur: number, at = main, tdur?: number): TraceEvent => ({ name: 'RunTask', ph: 'X', ts, dur, ...at, ...(tdur === undefined ? {} : { tdur }) });
 
 function pageLoad(): TraceEvent[] {
   return [
@@ -14,8 +14,8 @@ function pageLoad(): TraceEvent[] {
     // The page's own parse.
     task(1000, 1000),
     { name: 'ParseHTML', ph: 'X', ts: 1000, dur: 900, ...main, args: { beginData: { url: URL } } },
-    // The content script runs (document_idle).
-    task(3000, 500),
+    // The content script runs (document_idle); the renderer was preempted for 200 µs of it.
+    task(3000, 500, main, 300),
     { name: 'EvaluateScript', ph: 'X', ts: 3001, dur: 490, ...main, args: { data: { url: `${ORIGIN}content.js` } } },
     // The store answers: a message task whose continuation names no script.
     task(4000, 100),
@@ -43,6 +43,8 @@ describe('analyseLoadTrace', () => {
     expect(summary).not.toBeNull();
     expect(summary!.extensionTasks.map((t) => t.startUs)).toEqual([3000, 4000, 7000]);
     expect(summary!.extensionTaskMs).toBeCloseTo(0.66, 6);
+    // Thread time where the trace has it (the script's task), wall time where it does not.
+    expect(summary!.extensionTaskCpuMs).toBeCloseTo(0.46, 6);
     expect(summary!.longestExtensionTaskMs).toBeCloseTo(0.5, 6);
     expect(summary!.renderTasks.map((t) => t.startUs)).toEqual([5000]);
     expect(summary!.renderMs).toBeCloseTo(0.2, 6);

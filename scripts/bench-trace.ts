@@ -18,6 +18,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of an 'X' event, µs: without the time the thread was preempted. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -37,6 +39,8 @@ export const TRACE_CATEGORIES = [
 export interface ExtensionTask {
   startUs: number;
   durationMs: number;
+  /** CPU time of the task (the trace's thread duration); its wall duration where the trace has none. */
+  cpuMs: number;
   /** Estimated time inside this task with an extension frame on the stack (profiler samples; 0 without them). */
   scriptMs: number;
 }
@@ -44,6 +48,11 @@ export interface ExtensionTask {
 export interface LoadTraceSummary {
   /** Sum of the durations of main-thread tasks that ran extension code. */
   extensionTaskMs: number;
+  /**
+   * The same tasks' CPU time. On a shared machine other processes preempt the renderer, which stretches wall
+   * durations but not thread time: this tells the page's own cost from the machine's load.
+   */
+  extensionTaskCpuMs: number;
   longestExtensionTaskMs: number;
   extensionTasks: ExtensionTask[];
   /** Time with an extension frame on the stack, from profiler samples (all tasks; 0 without them). */
@@ -62,6 +71,10 @@ export interface LoadTraceSummary {
 interface Interval {
   start: number;
   end: number;
+}
+
+interface Task extends Interval {
+  cpuUs: number;
 }
 
 type CallFrame = { url?: string; functionName?: string };
@@ -145,12 +158,12 @@ export function extensionSamples(events: readonly TraceEvent[], pid: number, ori
 const RENDER_EVENTS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint']);
 
 /** Top-level RunTask slices of one thread (nested run loops dropped). */
-function topLevelTasks(events: readonly TraceEvent[], pid: number, tid: number): Interval[] {
+function topLevelTasks(events: readonly TraceEvent[], pid: number, tid: number): Task[] {
   const tasks = events
     .filter((event) => event.pid === pid && event.tid === tid && event.name === 'RunTask' && event.ph === 'X' && event.dur !== undefined)
-    .map((event) => ({ start: event.ts, end: event.ts + (event.dur as number) }))
+    .map((event) => ({ start: event.ts, end: event.ts + (event.dur as number), cpuUs: event.tdur ?? (event.dur as number) }))
     .sort((a, b) => a.start - b.start);
-  const out: Interval[] = [];
+  const out: Task[] = [];
   for (const task of tasks) {
     const last = out[out.length - 1];
     if (last && task.start < last.end) continue;
@@ -199,7 +212,7 @@ export function analyseLoadTrace(events: readonly TraceEvent[], pageUrl: string,
     let scriptUs = 0;
     while (sampleIndex < samples.length && (samples[sampleIndex] as { ts: number }).ts < task.start) sampleIndex++;
     for (let i = sampleIndex; i < samples.length && (samples[i] as { ts: number }).ts <= task.end; i++) scriptUs += (samples[i] as { gapUs: number }).gapUs;
-    if (overlaps) extensionTasks.push({ startUs: task.start, durationMs: (task.end - task.start) / 1000, scriptMs: Math.min(scriptUs, task.end - task.start) / 1000 });
+    if (overlaps) extensionTasks.push({ startUs: task.start, durationMs: (task.end - task.start) / 1000, cpuMs: task.cpuUs / 1000, scriptMs: Math.min(scriptUs, task.end - task.start) / 1000 });
   }
   const { parseEnd } = main;
   const renderStarts = events
@@ -227,6 +240,7 @@ export function analyseLoadTrace(events: readonly TraceEvent[], pageUrl: string,
     renderTasks,
     renderMs: renderTasks.reduce((sum, task) => sum + task.durationMs, 0),
     extensionTaskMs: extensionTasks.reduce((sum, task) => sum + task.durationMs, 0),
+    extensionTaskCpuMs: extensionTasks.reduce((sum, task) => sum + task.cpuMs, 0),
     longestExtensionTaskMs: extensionTasks.reduce((max, task) => Math.max(max, task.durationMs), 0),
     extensionTasks,
     extensionScriptMs: samples.reduce((sum, sample) => sum + sample.gapUs, 0) / 1000,
