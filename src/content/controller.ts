@@ -9,13 +9,13 @@ import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '../core/sett
 import { analyseListing, analysisByRef, EMPTY_ANALYSIS } from './page-analysis';
 import { readListingInSteps, type Listing, type ListedCard } from './site';
 import { Cancelled, measure, runInSlices, forEachInSlices } from './slices';
-import { buildViews, countViews, defaultFilters, type CardView, type Filters, type PendingToggle } from './marks/model';
+import { buildViews, defaultFilters, type CardView, type Filters, type PendingToggle } from './marks/model';
 import { CardStrip } from './marks/strip';
-import { SummaryBar } from './marks/summary';
 import { Popover } from './marks/popover';
-import { PAGE_CSS, HOST_TAGS } from './marks/styles';
-import { el, setAttr } from './marks/dom';
-import { clearCardAttributes, placeStrip, placeSummary, removeStrayStrips, stripIsPlaced, writeCardAttributes } from './marks/placement';
+import { HOST_TAGS } from './marks/styles';
+import { setAttr } from './marks/dom';
+import { clearCardAttributes, placeStrip, removeStrayStrips, stripIsPlaced, writeCardAttributes } from './marks/placement';
+import { PageMarks } from './page-marks';
 import { StoreLink, type BroadcastSubscriber, type Sender } from './store-link';
 import { SeenTracker } from './seen';
 import { PageWatcher } from './watcher';
@@ -45,8 +45,6 @@ export class Controller {
   readonly popover: Popover;
   private analysis: PageAnalysis = EMPTY_ANALYSIS;
   private analysedKey = '';
-  private summary: SummaryBar | null = null;
-  private pageStyle: HTMLStyleElement | null = null;
   private readonly marked = new Set<HTMLElement>();
   private cardIndex = new Map<HTMLElement, number>();
   private readonly listedIds = new Set<string>();
@@ -63,6 +61,7 @@ export class Controller {
   private readonly watcher: PageWatcher;
   private readonly interactions: Interactions;
   private readonly lazyStrips: LazyStrips;
+  private readonly pageMarks: PageMarks;
 
   constructor(readonly token: string, transport: { sender?: Sender; subscribe?: BroadcastSubscriber } = {}) {
     this.stops.push(claimPage(token, () => this.stop()));
@@ -70,6 +69,7 @@ export class Controller {
     this.popover = new Popover(token);
     this.interactions = new Interactions(this);
     this.lazyStrips = new LazyStrips(token, (elements) => this.buildNearStrips(elements));
+    this.pageMarks = new PageMarks(token, (change) => this.setFilters(change));
     this.seen = new SeenTracker({
       fraction: this.settings.seenVisibleFraction,
       dwellMs: this.settings.seenDwellMs,
@@ -200,7 +200,7 @@ export class Controller {
     const start = performance.now();
     // Strips go at once only into the cards near the viewport; the rest wait in placeholders until they come near.
     const near = cardsNearViewport(this.cards.map((card) => card.element));
-    this.ensurePageStyle();
+    this.pageMarks.ensureStyle();
     for (const element of this.marked) {
       if (current.has(element)) continue;
       clearCardAttributes(element);
@@ -305,53 +305,20 @@ export class Controller {
   private holdPlaces(cards: readonly ListedCard[]): void {
     if (cards.length === 0) return;
     const start = performance.now();
-    this.ensurePageStyle();
-    if (!this.summary?.host.isConnected) {
-      this.placedSummary(cards).update({
-        counts: { papers: cards.length, newCount: null, seenBefore: null, duplicates: 0, relatedGroups: 0, hidden: 0 },
-        filters: this.filters,
-        showDuplicateFilter: this.settings.marks.duplicates,
-        showSeenFilters: false,
-        note: this.store.problem,
-        reading: true,
-      });
-    }
+    this.pageMarks.ensureStyle();
+    this.pageMarks.holdSummary(cards, this.filters, this.settings, this.store.problem);
     for (const card of cards) if (!this.strips.has(card.element)) this.lazyStrips.hold(card);
     this.watcher.discard();
     measure('paper-lens:mark', start);
   }
 
-  /** The page's one summary bar, before the list of `cards`. */
-  private placedSummary(cards: readonly ListedCard[]): SummaryBar {
-    this.summary ??= new SummaryBar(this.token, (change) => this.setFilters(change));
-    placeSummary(cards, this.summary.host);
-    return this.summary;
-  }
-
   private renderSummary(): void {
-    if (this.cards.length === 0) {
-      this.summary?.host.remove();
-      return;
-    }
-    const tracked = this.views.some((view) => view.isNew !== null);
-    this.placedSummary(this.cards).update({
-      counts: countViews(this.views, this.analysis, this.settings),
-      filters: this.filters,
-      showDuplicateFilter: this.settings.marks.duplicates,
-      showSeenFilters: tracked && this.settings.marks.seenBefore,
-      note: this.store.problem,
-    });
+    this.pageMarks.showSummary(this.cards, this.views, this.analysis, this.filters, this.settings, this.store.problem);
   }
 
   setFilters(change: Partial<Filters>): void {
     this.filters = { ...this.filters, ...change };
     this.refresh();
-  }
-
-  private ensurePageStyle(): void {
-    if (this.pageStyle?.isConnected) return;
-    this.pageStyle = el('style', { 'data-paper-lens-owner': this.token }, PAGE_CSS);
-    (document.head ?? document.documentElement).append(this.pageStyle);
   }
 
   private setReady(): void {
@@ -407,7 +374,7 @@ export class Controller {
     this.watcher.stop();
     this.seen.stop();
     this.lazyStrips.disconnect();
-    this.pageStyle?.remove();
+    this.pageMarks.remove();
     this.popover.close(false);
     for (const stop of this.stops) stop();
   }
