@@ -101,6 +101,9 @@ export class Controller {
     this.page = listing.page;
     if (listing.page.kind === 'paper') this.interactions.openedDetail(listing.page);
 
+    // Copies of our strips the site made (it cloned a marked card) go before the marks are checked or placed.
+    removeStrayStrips();
+    this.watcher.discard();
     const ids = listing.cards.map((card) => card.paper.id).join(' ');
     const same = listing.cards.length === this.cards.length && listing.cards.every((card, i) => card.element === this.cards[i]?.element && card.paper.id === this.cards[i]?.paper.id);
     if (same && !newVisit && this.marksIntact() && this.analysedKey === this.analysisKey(ids)) {
@@ -242,7 +245,6 @@ export class Controller {
   }
 
   private renderStrip(card: ListedCard, view: CardView, strip: CardStrip): void {
-    removeStrayStrips(card.element, strip.host);
     placeStrip(card, strip.host);
     strip.update(view, this.notes.get(view.id) ?? null);
   }

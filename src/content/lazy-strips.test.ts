@@ -4,6 +4,7 @@ import type { ListedCard } from './site';
 import { cardsNearViewport, LazyStrips, NEAR_MARGIN_PX } from './lazy-strips';
 import { CardStrip } from './marks/strip';
 import { PENDING_ATTR } from './marks/styles';
+import { removeStrayStrips } from './marks/placement';
 
 /** An IntersectionObserver the test drives: `report` says which targets are now near. */
 class DrivenObserver {
@@ -87,15 +88,22 @@ describe('lazy strips', () => {
     expect(lazy.placeholderOf(far.element)).toBeNull();
   });
 
-  it('drops stray copies of a strip the site cloned into the card, and releases cards that are gone', () => {
+  it('drops stray copies of a strip the site made, with one sweep of the page, and releases cards that are gone', () => {
     const lazy = new LazyStrips('owner-1', () => []);
     const observer = DrivenObserver.last as DrivenObserver;
     const listed = card('2403.00003');
+    const other = card('2403.00009');
     listed.element.append(document.createElement('paper-lens-marks'));
     lazy.hold(listed);
+    lazy.hold(other);
+    // The site cloned the other card's marked markup into this one: a copy of our host is not ours.
+    listed.element.append((lazy.placeholderOf(other.element) as HTMLElement).cloneNode(true));
+    expect(listed.element.querySelectorAll('paper-lens-marks')).toHaveLength(3);
+    removeStrayStrips();
     const hosts = listed.element.querySelectorAll('paper-lens-marks');
     expect(hosts).toHaveLength(1);
     expect(hosts[0]).toBe(lazy.placeholderOf(listed.element));
+    expect([...other.element.querySelectorAll('paper-lens-marks')]).toEqual([lazy.placeholderOf(other.element)]);
 
     lazy.release(listed.element);
     expect(listed.element.querySelectorAll('paper-lens-marks')).toHaveLength(0);
@@ -130,9 +138,9 @@ describe('lazy strips', () => {
     const stray = document.createElement('paper-lens-marks');
     listed.element.append(stray);
     lazy.keep(listed);
-    // A render right after the read leaves the card alone; the next read (hold) drops the stray.
+    // A render right after the read leaves the card alone; the next read's sweep drops the stray.
     expect(listed.element.querySelectorAll('paper-lens-marks')).toHaveLength(2);
-    lazy.hold(listed);
+    removeStrayStrips();
     expect([...listed.element.querySelectorAll('paper-lens-marks')]).toEqual([placeholder]);
     placeholder.remove();
     lazy.keep(listed);

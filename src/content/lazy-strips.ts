@@ -4,7 +4,8 @@
  * moves nothing below it: no relayout of the whole list while the reader scrolls.
  */
 import type { ListedCard } from './site';
-import { placeStrip, removeStrayStrips } from './marks/placement';
+import { placeStrip } from './marks/placement';
+import { ownHost } from './marks/own-hosts';
 import { STRIP_TAG } from './marks/strip';
 import { PENDING_ATTR } from './marks/styles';
 
@@ -45,12 +46,11 @@ export class LazyStrips {
   hold(card: ListedCard): void {
     let host = this.placeholders.get(card.element);
     if (!host) {
-      host = document.createElement(STRIP_TAG);
+      host = ownHost(document.createElement(STRIP_TAG));
       host.setAttribute('data-paper-lens-owner', this.owner);
       host.setAttribute(PENDING_ATTR, '');
       this.placeholders.set(card.element, host);
     }
-    removeStrayStrips(card.element, host);
     placeStrip(card, host);
     this.observer.observe(card.element);
   }

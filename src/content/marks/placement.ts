@@ -7,6 +7,7 @@ import type { CardView } from './model';
 import { setAttr } from './dom';
 import { CARD_ATTRS } from '../instance';
 import { STRIP_TAG } from './strip';
+import { isOwnHost } from './own-hosts';
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 const NEVER_ANCHOR = new Set(['BODY', 'HTML', 'MAIN']);
@@ -23,12 +24,12 @@ export function placeStrip(card: ListedCard, host: HTMLElement): void {
   }
 }
 
-/** Strips this card holds besides `keep`: copies the site made when it cloned a marked card, or leftovers. */
-export function removeStrayStrips(element: HTMLElement, keep: HTMLElement | null): void {
-  // A static list: a live getElementsByTagName collection per card costs far more on 1000-card pages.
-  const hosts = element.querySelectorAll(STRIP_TAG);
-  if (hosts.length === 0 || (hosts.length === 1 && hosts[0] === keep)) return;
-  for (const host of Array.from(hosts)) if (host !== keep) host.remove();
+/**
+ * Removes the strip hosts this instance did not make (the site cloned a marked card, or kept a copy of one): one
+ * query over the page, not one per card. Our own hosts are put back into their cards by placeStrip.
+ */
+export function removeStrayStrips(root: ParentNode = document): void {
+  for (const host of Array.from(root.querySelectorAll(STRIP_TAG))) if (!isOwnHost(host)) host.remove();
 }
 
 export function stripIsPlaced(card: ListedCard, host: HTMLElement): boolean {

@@ -5,6 +5,7 @@
 import type { CardView } from './model';
 import { ICONS, el, icon, setAttr, setHidden, setText, styleShadowRoot } from './dom';
 import { STRIP_CSS } from './styles';
+import { ownHost } from './own-hosts';
 import { readerRelatedLabel, relatedLabel } from './labels';
 
 export const STRIP_TAG = 'paper-lens-marks';
@@ -65,7 +66,7 @@ export class CardStrip {
 
   /** `host`: the card's placeholder, which already holds the strip's place (lazy-strips.ts). */
   constructor(owner: string, private readonly actions: StripActions, host: HTMLElement | null = null) {
-    this.host = host ?? document.createElement(STRIP_TAG);
+    this.host = host ?? ownHost(document.createElement(STRIP_TAG));
     this.host.setAttribute('data-paper-lens-owner', owner);
     const root = this.host.attachShadow({ mode: 'open' });
     styleShadowRoot(root, STRIP_CSS, sheetCache);
