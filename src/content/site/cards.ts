@@ -115,9 +115,17 @@ function abstractOf(card: HTMLElement, heading: Element | null): string {
 /** `known` ids get their abstract and upvotes from elsewhere (the payload): their cards skip those queries. */
 function describe(card: HTMLElement, group: PaperLink[], known: (id: string) => boolean): CardInfo {
   const first = group[0] as PaperLink;
-  const inHeading = group.find(({ link }) => link.closest(HEADING_SELECTOR) !== null && card.contains(link.closest(HEADING_SELECTOR)));
-  const heading = inHeading?.link.closest(HEADING_SELECTOR) ?? card.querySelector(HEADING_SELECTOR);
-  let titleLink = inHeading?.link ?? null;
+  let heading: Element | null = null;
+  let titleLink: HTMLAnchorElement | null = null;
+  for (const { link } of group) {
+    const around = link.closest(HEADING_SELECTOR);
+    if (around && card.contains(around)) {
+      heading = around;
+      titleLink = link;
+      break;
+    }
+  }
+  heading ??= card.querySelector(HEADING_SELECTOR);
   let title = collapse(heading?.textContent);
   if (!title) {
     // No heading: the paper's link with the most text is its title.
