@@ -167,5 +167,6 @@ describe('bad pages', () => {
     const listing = readListing(doc, DAY_URL);
     expect(listing.cards).toHaveLength(5000);
     expect(listing.cards[4999]?.paper.abstract).toBe(many[4999]?.abstract);
-  });
+    // happy-dom builds and queries 5000 cards far slower than a browser: a loaded machine needs the room.
+  }, 120_000);
 });
