@@ -10,19 +10,18 @@
  */
 import { Dexie } from 'dexie';
 import type { ListingPage, Paper } from '../core/types';
-import type { PaperState, ReaderRelated, Sighting } from '../core/records';
+import type { PaperState, Sighting } from '../core/records';
 import { normaliseId } from '../core/ids';
-import { relatedToReference, type ReferencePapers } from '../core/related';
 import type { StoredPaper } from './db';
 import { addListing, newStoredPaper, plainPaper, touch } from './derive';
 import type { Store } from './store';
 import { emptyState } from './paper-state';
-import { IndexRowCache, mergeListing } from './listing-merge';
+import { ListingTexts, mergeListing } from './listing-merge';
 import { candidatesOf, confirmDuplicates, type DuplicateVerdict } from './listing-duplicates';
+import { answerReaderRelated, scoreReaderRelated } from './reader-related';
 
 /** Re-sending a page within this window (a re-render, a reload) belongs to the same visit. */
 export const VISIT_WINDOW_MS = 30 * 60 * 1000;
-export const MAX_READER_RELATED = 3;
 
 /** The sightings of this page's current visit, by paper id. */
 async function currentVisit(store: Store, page: ListingPage, now: number): Promise<Map<string, Sighting>> {
@@ -39,16 +38,24 @@ async function currentVisit(store: Store, page: ListingPage, now: number): Promi
 }
 
 export interface ListedAnswer {
+  /** Without reader-related links not known yet: those come under `relatedRef` (reader-related.ts). */
   states: PaperState[];
   /** Settles once the listing is stored (rejects when it could not be). */
   written: Promise<void>;
+  /** Asks papers/reader-related for the listed papers' reader-related links (absent when they are not shown). */
+  relatedRef?: string;
 }
 
-/** Records a listing and answers once it is stored (tests, and callers that need the write done). */
+/**
+ * Records a listing and answers once it is stored, with the reader-related links in the states (tests, and
+ * callers that need the whole answer at once).
+ */
 export async function recordListing(store: Store, page: ListingPage, input: Paper[]): Promise<PaperState[]> {
-  const { states, written } = await listPage(store, page, input);
+  const { states, written, relatedRef } = await listPage(store, page, input);
   await written;
-  return states;
+  if (relatedRef === undefined) return states;
+  const related = new Map((await answerReaderRelated(store, relatedRef, states.map((state) => state.id))).map((entry) => [entry.id, entry.readerRelated]));
+  return states.map((state) => ({ ...state, readerRelated: related.get(state.id) ?? state.readerRelated }));
 }
 
 /** Answers a listing's states from a read pass; the write is under way in `written` when this resolves. */
@@ -64,7 +71,7 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
   const reference = settings.marks.related ? store.referencePapers() : null;
   reference?.catch(() => undefined);
   lap = store.lap('listed:prepare', lap);
-  const rows = new IndexRowCache(now);
+  const texts = new ListingTexts(now);
 
   // Read pass: a read-only snapshot of everything the answer needs, the duplicates' candidates included.
   const plan = await store.db.transaction('r', [store.db.papers, store.db.sightings], async () => {
@@ -73,12 +80,14 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
     // likely), read in the same go, so the second read does not wait for the first and the merge.
     const listed = new Set(ids);
     const guessed = ids.filter((id) => !candidates.has(id)).map((id) => newStoredPaper(unique.get(id) as Paper, now));
-    const guessedRows = new Map(guessed.map((record) => [record.id, rows.of(record)]));
+    // Their keys come with their duplicate features (one shingling each), which the confirm below reuses.
+    const guessedRows = new Map(guessed.map((record) => [record.id, texts.keys(record)]));
     const early = candidatesOf(guessed, guessedRows, candidates);
     const prefetch = store.db.papers.bulkGet([...new Set([...early.values()].flat())].filter((id) => !listed.has(id)));
+    lap = store.lap('listed:guess', lap);
     const [stored, visit] = await read;
     lap = store.lap('listed:read', lap);
-    const merged = mergeListing(ids, unique, stored, visit, page, now, rows);
+    const merged = mergeListing(ids, unique, stored, visit, page, now, (record) => texts.keys(record));
     lap = store.lap('listed:merge', lap);
     const known = new Map<string, StoredPaper>();
     for (const record of merged.records) known.set(record.id, record);
@@ -92,7 +101,7 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
     for (const record of merged.records) if (record.dupOf) wanted.add(record.dupOf.id);
     const fetched = await readMissing(store, known, wanted);
     lap = store.lap(`listed:candidates(${fetched})`, lap);
-    const verdicts = confirmDuplicates(merged.toCheck, candidateIds, known);
+    const verdicts = confirmDuplicates(merged.toCheck, candidateIds, known, (paper) => texts.features(paper));
     for (const record of merged.toCheck) applyVerdict(record, verdicts.get(record.id) ?? null, now);
     // The originals the new verdicts point at (a repeat of a repeat), so the states need no later read.
     await readMissing(store, known, new Set(merged.toCheck.flatMap((record) => (record.dupOf ? [record.dupOf.id] : []))));
@@ -101,15 +110,23 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
   });
 
   // Started before answering, so a request that arrives after the answer (papers/seen) is ordered after it.
-  const written = writeListing(store, page, ids, unique, now, rows, plan.verdicts);
+  const written = writeListing(store, page, ids, unique, now, texts, plan.verdicts);
   written.catch(() => undefined);
 
-  if (reference) await computeReaderRelated(store, plan.records, await reference, settings.relatedThreshold);
-  lap = store.lap('listed:related', lap);
   const states = await store.statesFromRecords(ids, plan.records, () => page.key, plan.known);
   store.lap('listed:states', lap);
   const stateById = new Map(states.map((state) => [state.id, state]));
-  return { states: papers.map((paper) => stateById.get(paper.id) ?? emptyState(paper.id)), written };
+  const answer: ListedAnswer = { states: papers.map((paper) => stateById.get(paper.id) ?? emptyState(paper.id)), written };
+  if (reference) {
+    // Scored once the answer went out (a macrotask later): the states never wait for it.
+    answer.relatedRef = store.pendingRelated.start(async () => {
+      const start = performance.now();
+      const related = scoreReaderRelated(store, plan.records, await reference, settings.relatedThreshold);
+      store.lap('listed:related', start);
+      return related;
+    });
+  }
+  return answer;
 }
 
 /** Reads the wanted papers not in `known` into it; returns how many were found. */
@@ -142,14 +159,14 @@ async function writeListing(
   ids: readonly string[],
   unique: ReadonlyMap<string, Paper>,
   now: number,
-  rows: IndexRowCache,
+  texts: ListingTexts,
   verdicts: ReadonlyMap<string, DuplicateVerdict>,
 ): Promise<void> {
   let lap = performance.now();
   const merged = await store.paperTotal.track(() => store.db.transaction('rw', [store.db.papers, store.db.sightings], async () => {
     const [stored, visit] = await Promise.all([store.db.papers.bulkGet([...ids]), currentVisit(store, page, now)]);
     lap = store.lap('listed:write-read', lap);
-    const result = mergeListing(ids, unique, stored, visit, page, now, rows);
+    const result = mergeListing(ids, unique, stored, visit, page, now, (record) => texts.row(record));
     for (const record of result.toCheck) {
       const verdict = verdicts.get(record.id);
       if (verdict === undefined) continue;
@@ -167,24 +184,6 @@ async function writeListing(
   const indexRows = [...merged.indexRows.values()];
   store.noteIndexed(indexRows);
   void store.indexer.write(indexRows).catch(() => store.indexer.catchUp()).catch(() => undefined);
-}
-
-/** Starred or read papers close to each listed paper (cached per paper for later states and broadcasts). */
-async function computeReaderRelated(store: Store, records: StoredPaper[], referencePapers: ReferencePapers<StoredPaper>, threshold: number): Promise<void> {
-  const reference = referencePapers.papers;
-  if (reference.length === 0) {
-    for (const record of records) store.rememberRelated(record.id, []);
-    return;
-  }
-  const links = relatedToReference(records, referencePapers, { threshold, max: MAX_READER_RELATED });
-  records.forEach((record, i) => {
-    const related: ReaderRelated[] = (links[i] ?? []).flatMap((link) => {
-      const paper = reference[link.referenceIndex];
-      if (!paper || paper.id === record.id) return [];
-      return [{ id: paper.id, title: paper.title, state: paper.starredAt !== undefined ? 'starred' : 'read', score: link.score, sharedTerms: link.sharedTerms }];
-    });
-    store.rememberRelated(record.id, related.slice(0, MAX_READER_RELATED));
-  });
 }
 
 /** Cards that were on screen: the visit's sightings become seen; counters move once per visit. */
