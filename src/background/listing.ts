@@ -19,6 +19,7 @@ import { emptyState } from './paper-state';
 import { ListingTexts, mergeListing } from './listing-merge';
 import { candidatesOf, confirmDuplicates, type DuplicateVerdict } from './listing-duplicates';
 import { answerReaderRelated, scoreReaderRelated } from './reader-related';
+import type { ReferencePapers } from '../core/related';
 
 /** Re-sending a page within this window (a re-render, a reload) belongs to the same visit. */
 export const VISIT_WINDOW_MS = 30 * 60 * 1000;
@@ -73,8 +74,14 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
   lap = store.lap('listed:prepare', lap);
   const texts = new ListingTexts(now);
 
-  // Read pass: a read-only snapshot of everything the answer needs, the duplicates' candidates included.
-  const plan = await store.db.transaction('r', [store.db.papers, store.db.sightings], async () => {
+  // Read pass: a read-only snapshot of everything the answer needs, the duplicates' candidates included. The
+  // answer goes on once the plan is made, without waiting for the read transaction's completion event (a round
+  // trip to the browser's database process): the write below queues behind it anyway, as IndexedDB orders
+  // transactions over the same tables by creation. A read transaction failing after all its reads succeeded
+  // changes nothing that was read.
+  let planned: (plan: ReadPlan) => void = () => undefined;
+  const early = new Promise<ReadPlan>((resolve) => (planned = resolve));
+  const reading = store.db.transaction('r', [store.db.papers, store.db.sightings], async (): Promise<ReadPlan> => {
     const read = Promise.all([store.db.papers.bulkGet(ids), currentVisit(store, page, now)]);
     // While the database reads: the candidates of the papers the candidate index does not know (new ones, most
     // likely), read in the same go, so the second read does not wait for the first and the merge.
@@ -82,8 +89,8 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
     const guessed = ids.filter((id) => !candidates.has(id)).map((id) => newStoredPaper(unique.get(id) as Paper, now));
     // Their keys come with their duplicate features (one shingling each), which the confirm below reuses.
     const guessedRows = new Map(guessed.map((record) => [record.id, texts.keys(record)]));
-    const early = candidatesOf(guessed, guessedRows, candidates);
-    const prefetch = store.db.papers.bulkGet([...new Set([...early.values()].flat())].filter((id) => !listed.has(id)));
+    const earlyCandidates = candidatesOf(guessed, guessedRows, candidates);
+    const prefetch = readShingled(store, texts, [...new Set([...earlyCandidates.values()].flat())].filter((id) => !listed.has(id)));
     lap = store.lap('listed:guess', lap);
     const [stored, visit] = await read;
     lap = store.lap('listed:read', lap);
@@ -95,7 +102,7 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
     // Papers the guess missed or got another text for (a stored paper whose text changed): their candidates now.
     const guessedRight = (id: string): boolean => guessedRows.get(id) === merged.indexRows.get(id);
     const candidateIds = candidatesOf(merged.toCheck.filter((record) => !guessedRight(record.id)), merged.indexRows, candidates);
-    for (const [id, found] of early) if (guessedRight(id)) candidateIds.set(id, found);
+    for (const [id, found] of earlyCandidates) if (guessedRight(id)) candidateIds.set(id, found);
     const wanted = new Set<string>();
     for (const record of merged.toCheck) for (const id of candidateIds.get(record.id) ?? []) wanted.add(id);
     for (const record of merged.records) if (record.dupOf) wanted.add(record.dupOf.id);
@@ -106,9 +113,31 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
     // The originals the new verdicts point at (a repeat of a repeat), so the states need no later read.
     await readMissing(store, known, new Set(merged.toCheck.flatMap((record) => (record.dupOf ? [record.dupOf.id] : []))));
     lap = store.lap('listed:confirm', lap);
-    return { records: merged.records, verdicts, known };
+    const plan = { records: merged.records, verdicts, known };
+    planned(plan);
+    return plan;
   });
+  reading.catch(() => undefined);
+  const plan = await Promise.race([early, reading]);
+  // Dexie carries the read transaction's zone into this continuation (it resolved inside it): what follows
+  // must not run in that transaction (the write opens its own, and the read one is finishing).
+  return Dexie.ignoreTransaction(() => answerListing(store, page, papers, ids, unique, now, texts, plan, reference, settings.relatedThreshold, lap));
+}
 
+/** The answer from the read pass's plan; starts the write and, after the answer, the reader-related scoring. */
+async function answerListing(
+  store: Store,
+  page: ListingPage,
+  papers: readonly Paper[],
+  ids: readonly string[],
+  unique: ReadonlyMap<string, Paper>,
+  now: number,
+  texts: ListingTexts,
+  plan: ReadPlan,
+  reference: Promise<ReferencePapers<StoredPaper>> | null,
+  relatedThreshold: number,
+  lap: number,
+): Promise<ListedAnswer> {
   // Started before answering, so a request that arrives after the answer (papers/seen) is ordered after it.
   const written = writeListing(store, page, ids, unique, now, texts, plan.verdicts);
   written.catch(() => undefined);
@@ -121,12 +150,33 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
     // Scored once the answer went out (a macrotask later): the states never wait for it.
     answer.relatedRef = store.pendingRelated.start(async () => {
       const start = performance.now();
-      const related = scoreReaderRelated(store, plan.records, await reference, settings.relatedThreshold);
+      const related = scoreReaderRelated(store, plan.records, await reference, relatedThreshold);
       store.lap('listed:related', start);
       return related;
     });
   }
   return answer;
+}
+
+interface ReadPlan {
+  records: StoredPaper[];
+  verdicts: Map<string, DuplicateVerdict>;
+  known: Map<string, StoredPaper>;
+}
+
+/** Candidates read per request: each part is shingled as it arrives, while the database reads the next. */
+const PREFETCH_PART = 64;
+
+/** Reads papers in parts and makes each one's duplicate features as its part arrives (the confirm reuses them). */
+async function readShingled(store: Store, texts: ListingTexts, ids: readonly string[]): Promise<Array<StoredPaper | undefined>> {
+  const parts: Array<Promise<Array<StoredPaper | undefined>>> = [];
+  for (let at = 0; at < ids.length; at += PREFETCH_PART) {
+    parts.push(store.db.papers.bulkGet(ids.slice(at, at + PREFETCH_PART)).then((found) => {
+      for (const paper of found) if (paper) texts.features(paper);
+      return found;
+    }));
+  }
+  return (await Promise.all(parts)).flat();
 }
 
 /** Reads the wanted papers not in `known` into it; returns how many were found. */
