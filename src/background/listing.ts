@@ -148,7 +148,7 @@ async function answerListing(
   const answer: ListedAnswer = { states: papers.map((paper) => stateById.get(paper.id) ?? emptyState(paper.id)), written };
   if (reference) {
     // Scored once the answer went out (a macrotask later): the states never wait for it.
-    answer.relatedRef = store.pendingRelated.start(async () => {
+    answer.relatedRef = store.pendingRelated.start(ids, async () => {
       const start = performance.now();
       const related = scoreReaderRelated(store, plan.records, await reference, relatedThreshold);
       store.lap('listed:related', start);
@@ -268,5 +268,6 @@ export async function recordSeen(store: Store, page: ListingPage, rawIds: string
     if (changedSightings.length > 0) await store.db.sightings.bulkPut(changedSightings);
     return stored;
   });
+  await store.pendingRelated.settledFor(ids);
   return store.statesFromRecords(ids, records, () => page.key);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listPage, recordListing } from './listing';
+import { listPage, recordListing, recordSeen } from './listing';
 import { setMark } from './marks';
 import { answerReaderRelated } from './reader-related';
 import { Store } from './store';
@@ -57,6 +57,25 @@ describe('reader-related links after the states', () => {
     const related = await answerReaderRelated(store, answer.relatedRef!, [listed.id]);
     expect(related.map((entry) => entry.id)).toEqual([listed.id]);
     expect(related[0]?.readerRelated[0]).toMatchObject({ id: reference.id });
+  });
+
+  it('a papers/seen answered while the scoring is under way waits for its links', async () => {
+    const { store } = await starredStore();
+    // The reference set comes late (a worker reading it again after a star): the scoring finishes last.
+    const read = store.referencePapers.bind(store);
+    let release = (): void => undefined;
+    const late = new Promise<void>((resolve) => (release = resolve));
+    store.referencePapers = async () => {
+      await late;
+      return read();
+    };
+    const page = dayPage('2024-03-04');
+    const answer = await listPage(store, page, [listed]);
+    const seen = recordSeen(store, page, [listed.id]);
+    await answer.written;
+    release();
+    const [state] = await seen;
+    expect(state?.readerRelated[0]).toMatchObject({ id: reference.id, state: 'starred' });
   });
 
   it('hands out no ref when reader-related marks are off', async () => {

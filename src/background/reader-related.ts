@@ -50,9 +50,11 @@ export class PendingRelated {
   private readonly prefix = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
   private next = 0;
   private readonly byRef = new Map<string, Promise<RelatedById>>();
+  /** Scorings not done yet, by paper id: states answered meanwhile wait for them (see `settledFor`). */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
-  /** Runs `score` after the current answer went out (a macrotask later); returns the ref to ask with. */
-  start(score: () => Promise<RelatedById>): string {
+  /** Runs `score` for `ids` after the current answer went out (a macrotask later); returns the ref to ask with. */
+  start(ids: readonly string[], score: () => Promise<RelatedById>): string {
     const ref = `${this.prefix}:${++this.next}`;
     const scored = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(score);
     // A failure is answered to whoever asks; until then nobody awaits this promise.
@@ -62,7 +64,25 @@ export class PendingRelated {
       if (this.byRef.size <= KEPT) break;
       this.byRef.delete(oldest);
     }
+    for (const id of ids) this.inFlight.set(id, scored);
+    const done = (): void => {
+      for (const id of ids) if (this.inFlight.get(id) === scored) this.inFlight.delete(id);
+    };
+    scored.then(done, done);
     return ref;
+  }
+
+  /**
+   * Resolves once no scoring of `ids` is under way, so a state answered right after a listing (papers/seen, a
+   * broadcast) carries the links the listing's scoring remembers instead of none.
+   */
+  async settledFor(ids: readonly string[]): Promise<void> {
+    const waits = new Set<Promise<unknown>>();
+    for (const id of ids) {
+      const pending = this.inFlight.get(id);
+      if (pending) waits.add(pending);
+    }
+    if (waits.size > 0) await Promise.allSettled([...waits]);
   }
 
   /** The scoring started under `ref`, or null when this worker has none (then score from the stored papers). */

@@ -233,7 +233,7 @@ export class Store {
 
   /** States of stored papers, with their history duplicates looked up. Runs inside or outside a transaction. */
   async statesOf(ids: readonly string[], pageKeyOf: (id: string) => string | undefined = () => undefined): Promise<PaperState[]> {
-    const records = await this.db.papers.bulkGet([...ids]);
+    const [records] = await Promise.all([this.db.papers.bulkGet([...ids]), this.pendingRelated.settledFor(ids)]);
     return this.statesFromRecords(ids, records, pageKeyOf);
   }
 
