@@ -15,7 +15,8 @@ import { measurePopup, declarePopupFigures } from './bench-popup';
 const SMALL = 10_000;
 const LARGE = 100_000;
 const PAPERS_PER_CHUNK = 1000;
-const STATE_RUNS = 5;
+/** Timed listings per store size (PAPER_LENS_BENCH_STATE_RUNS: more for A/B runs on a noisy machine). */
+const STATE_RUNS = Number(process.env.PAPER_LENS_BENCH_STATE_RUNS) || 5;
 export const STATE_TARGET_MS = 40;
 export const IMPORT_TARGET_S = 20;
 
@@ -25,6 +26,9 @@ export function declareStoreFigures(report: Report): void {
   report.declare('store_state_250_of_10000_ms', 'history state of 250 papers, 10,000 stored', 'ms', { op: '<=', value: STATE_TARGET_MS });
   report.declare('store_state_250_of_100000_ms', 'history state of 250 papers, 100,000 stored', 'ms', { op: '<=', value: STATE_TARGET_MS });
   report.declare('store_state_250_of_100000_first_ms', 'first page/listed after the import, 100,000 stored', 'ms', undefined, { jsonOnly: true });
+  for (const stored of ['10000', '100000']) {
+    report.declare(`store_related_250_of_${stored}_ms`, `reader-related links of 250 papers in, from the listing's start, ${Number(stored).toLocaleString('en')} stored`, 'ms', undefined, { jsonOnly: true });
+  }
   report.declare('db_kb_per_1000_papers', 'database size per 1000 papers (with 10 sightings each)', 'kb');
   report.declare('db_mb_100000_papers', 'database size with 100,000 papers', 'mb', undefined, { jsonOnly: true });
   declarePopupFigures(report);
@@ -81,6 +85,9 @@ async function importSightings(page: Page, from: number, to: number, progress: I
 
 interface StateTiming {
   ms: number;
+  /** Until the reader-related links were in too (the same as `ms` when the answer carries them). */
+  relatedMs: number;
+  readerRelated: number;
   states: number;
   seenBefore: number;
   historyDuplicates: number;
@@ -94,12 +101,26 @@ async function timeListed(page: Page, stored: number, run: number): Promise<Stat
     const body = JSON.parse(text) as { page: unknown; papers: unknown[] };
     const start = performance.now();
     const response = (await chrome.runtime.sendMessage({ type: 'page/listed', ...body })) as
-      | { ok: true; states: Array<{ seenBefore: boolean; historyDuplicate?: unknown }>; receipt?: string }
+      | { ok: true; states: Array<{ id: string; seenBefore: boolean; historyDuplicate?: unknown }>; receipt?: string; relatedRef?: string }
       | { ok: false; error: { message: string } }
       | undefined;
     const ms = performance.now() - start;
     if (!response) return { error: 'page/listed got no answer' };
     if (!response.ok) return { error: `page/listed failed: ${response.error.message}` };
+    // The reader-related links come after the states (a build that still scores them in the answer has no ref):
+    // asked for as the content script does, timed from the listing's start until they are in.
+    let relatedMs = ms;
+    let readerRelated = response.states.filter((state) => (state as { readerRelated?: unknown[] }).readerRelated?.length).length;
+    if (response.relatedRef !== undefined) {
+      const ids = response.states.map((state) => state.id);
+      const related = (await chrome.runtime.sendMessage({ type: 'papers/reader-related', ref: response.relatedRef, ids })) as
+        | { ok: true; related: Array<{ id: string; readerRelated: unknown[] }> }
+        | { ok: false; error: { message: string } }
+        | undefined;
+      relatedMs = performance.now() - start;
+      if (!related?.ok) return { error: `papers/reader-related failed: ${JSON.stringify(related)}` };
+      readerRelated = related.related.filter((entry) => entry.readerRelated.length > 0).length;
+    }
     // The answer comes before the write commits; as the content script (store-link.ts) does, ask (untimed)
     // whether it did, so the next run starts on a stored listing and a lost write fails the bench.
     if (response.receipt !== undefined) {
@@ -108,6 +129,8 @@ async function timeListed(page: Page, stored: number, run: number): Promise<Stat
     }
     return {
       ms,
+      relatedMs,
+      readerRelated,
       states: response.states.length,
       seenBefore: response.states.filter((state) => state.seenBefore).length,
       historyDuplicates: response.states.filter((state) => state.historyDuplicate).length,
@@ -181,8 +204,13 @@ async function timeStates(launched: LaunchedExtension, page: Page, report: Repor
     }
   });
   const ms = timings.map((timing) => timing.ms);
+  const relatedMs = timings.map((timing) => timing.relatedMs);
   const last = timings.at(-1)!;
-  log(`${name}: ${ms.map(round).join(', ')} ms (first ${round(first.ms)} ms)`);
+  log(`${name}: ${ms.map(round).join(', ')} ms (first ${round(first.ms)} ms); reader-related in after ${relatedMs.map(round).join(', ')} ms`);
+  report.set(name.replace('store_state_', 'store_related_'), median(relatedMs), {
+    samples: relatedMs,
+    note: `median, from the start of page/listed until its papers/reader-related answer (${last.readerRelated} papers with links)`,
+  });
   const phaseText = Object.entries(phases).map(([phase, value]) => `${phase} ${value}`).join(', ');
   report.extra[`${name.replace(/_ms$/, '')}_phases_ms`] = phases;
   report.set(name, median(ms), {
@@ -205,6 +233,8 @@ export interface StoreDeadlines {
   papers: number;
   /** Sightings stop being imported after this; the 100,000-paper figures are then taken with fewer sightings. */
   sightings: number;
+  /** Stop after the 10,000-paper figures (`--store-small`: quick iterations; the fill to 100,000 is most of the time). */
+  smallOnly?: boolean;
 }
 
 export async function runStoreBench(launched: LaunchedExtension, report: Report, log: (line: string) => void, deadlines: StoreDeadlines): Promise<void> {
@@ -231,6 +261,10 @@ export async function runStoreBench(launched: LaunchedExtension, report: Report,
     const settledSmall = await waitForIndexer(launched, 30_000);
     const usage1 = await usageBytes(page);
     await timeStates(launched, page, report, 'store_state_250_of_10000_ms', SMALL, 0, `${SMALL} papers and ${progress.sightings} sightings stored, ${settledSmall}`, log);
+    if (deadlines.smallOnly) {
+      for (const prefix of ['import_', 'store_state_250_of_100000', 'db_', 'popup_']) report.missAll(prefix, 'skipped (--store-small)');
+      return;
+    }
 
     log(`store: importing papers up to ${LARGE}`);
     const papersDone = await importPapers(page, SMALL, LARGE, progress, deadlines.papers, log);

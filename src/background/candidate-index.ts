@@ -12,6 +12,8 @@ import { hashString } from '../core/minhash';
 
 /** Slots per key in the packed base array: key * SLOT_SPAN + slot stays an exact integer below 2^53. */
 const SLOT_SPAN = 2 ** 21;
+/** Values in the base array are below this (32-bit keys times SLOT_SPAN). */
+const KEY_SPACE = 2 ** 32 * SLOT_SPAN;
 
 export interface CandidateKeys {
   titleKey: string;
@@ -32,10 +34,17 @@ function hashedKeys(keys: CandidateKeys): number[] {
   return out;
 }
 
+interface SlotMaps {
+  firstSlot: Map<string, number>;
+  canonical: Int32Array;
+}
+
 export class CandidateIndex {
   private ids: string[] = [];
-  /** The distinct ids, made when first asked (a woken worker that lists nothing never pays for it). */
-  private idSet: Set<string> | null = null;
+  /** Each paper's first slot, and per slot that first slot: made when first asked (a woken worker that lists nothing never pays for it). */
+  private bySlot: SlotMaps | null = null;
+  /** Scratch scores per slot for `candidates`, zero between calls. */
+  private score = new Int32Array(0);
   private base: Float64Array = new Float64Array(0);
   private readonly delta = new Map<number, number[]>();
   private deltaPapers = 0;
@@ -69,13 +78,12 @@ export class CandidateIndex {
 
   /** Whether the paper was ever added (it is stored, though perhaps under an older text). */
   has(id: string): boolean {
-    this.idSet ??= new Set(this.ids);
-    return this.idSet.has(id);
+    return this.slots().firstSlot.has(id);
   }
 
   add(id: string, keys: CandidateKeys, indexedAt: number): void {
     const slot = this.ids.push(id) - 1;
-    this.idSet?.add(id);
+    if (this.bySlot) this.noteSlot(this.bySlot, id, slot);
     for (const key of hashedKeys(keys)) {
       const list = this.delta.get(key);
       if (list) list.push(slot);
@@ -87,29 +95,94 @@ export class CandidateIndex {
 
   /**
    * Known papers that share the title key, or at least `minBands` band keys (one shared band of 32 is common
-   * between unrelated abstracts; a near copy shares many), most shared keys first. May include the paper itself.
+   * between unrelated abstracts; a near copy shares many), most shared keys first (ties: first hit first). May
+   * include the paper itself. Scores are summed per paper in a typed array (a paper added twice, after a text
+   * change, counts under its first slot), and the base array is searched from where its even spread puts a key.
    */
   candidates(keys: CandidateKeys, minBands = 2): string[] {
-    const score = new Map<string, number>();
+    const { canonical } = this.slots();
+    if (this.score.length < this.ids.length) this.score = new Int32Array(Math.max(this.ids.length, this.score.length * 2));
+    const score = this.score;
+    const touched: number[] = [];
+    const hit = (slot: number, weight: number): void => {
+      const paper = canonical[slot] as number;
+      if (score[paper] === 0) touched.push(paper);
+      score[paper] = (score[paper] as number) + weight;
+    };
     const hashes = hashedKeys(keys);
-    hashes.forEach((key, k) => {
+    for (let k = 0; k < hashes.length; k++) {
+      const key = hashes[k] as number;
       // The title key counts like a full set of bands: an equal title is the strongest hint there is.
       const weight = k === 0 && keys.titleKey ? 64 : 1;
-      const hit = (id: string): void => { score.set(id, (score.get(id) ?? 0) + weight); };
-      for (const slot of this.delta.get(key) ?? []) hit(this.ids[slot] as string);
-      let low = 0;
-      let high = this.base.length;
+      for (const slot of this.delta.get(key) ?? []) hit(slot, weight);
       const start = key * SLOT_SPAN;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if ((this.base[mid] as number) < start) low = mid + 1;
-        else high = mid;
+      const end = start + SLOT_SPAN;
+      for (let i = this.lowerBound(start); i < this.base.length && (this.base[i] as number) < end; i++) hit((this.base[i] as number) - start, weight);
+    }
+    const found: Array<{ paper: number; value: number }> = [];
+    for (const paper of touched) {
+      const value = score[paper] as number;
+      score[paper] = 0;
+      if (value >= minBands) found.push({ paper, value });
+    }
+    // Array sort is stable: equal scores keep the order of their first hit.
+    return found.sort((a, b) => b.value - a.value).map(({ paper }) => this.ids[paper] as string);
+  }
+
+  /** First index of the base array whose value is >= `start`. */
+  private lowerBound(start: number): number {
+    const base = this.base;
+    const n = base.length;
+    if (n === 0) return 0;
+    // Keys are 32-bit hashes, spread evenly: the interpolated place is within a few hundred entries of the
+    // answer, and galloping from it touches a few nearby cache lines instead of 22 far apart.
+    const guess = Math.min(n - 1, Math.max(0, Math.floor((start / KEY_SPACE) * n)));
+    let low: number;
+    let high: number;
+    if ((base[guess] as number) < start) {
+      let step = 1;
+      low = guess + 1;
+      while (low + step - 1 < n && (base[low + step - 1] as number) < start) {
+        low += step;
+        step *= 2;
       }
-      for (let i = low; i < this.base.length && (this.base[i] as number) < start + SLOT_SPAN; i++) {
-        hit(this.ids[(this.base[i] as number) - start] as string);
+      high = Math.min(n, low + step - 1);
+    } else {
+      let step = 1;
+      high = guess;
+      while (high - step >= 0 && (base[high - step] as number) >= start) {
+        high -= step;
+        step *= 2;
       }
-    });
-    return [...score].filter(([, value]) => value >= minBands).sort((a, b) => b[1] - a[1]).map(([id]) => id);
+      low = Math.max(0, high - step + 1);
+    }
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((base[mid] as number) < start) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Per slot, the first slot of the same paper; and each paper's first slot (made when first asked). */
+  private slots(): SlotMaps {
+    if (!this.bySlot) {
+      const maps: SlotMaps = { firstSlot: new Map(), canonical: new Int32Array(Math.max(16, this.ids.length)) };
+      this.ids.forEach((id, slot) => this.noteSlot(maps, id, slot));
+      this.bySlot = maps;
+    }
+    return this.bySlot;
+  }
+
+  private noteSlot(maps: SlotMaps, id: string, slot: number): void {
+    if (slot >= maps.canonical.length) {
+      const grown = new Int32Array(maps.canonical.length * 2);
+      grown.set(maps.canonical);
+      maps.canonical = grown;
+    }
+    let first = maps.firstSlot.get(id);
+    if (first === undefined) maps.firstSlot.set(id, (first = slot));
+    maps.canonical[slot] = first;
   }
 
   /** Folds the delta into the sorted base array; returns the snapshot to persist (null past the slot limit). */

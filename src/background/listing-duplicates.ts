@@ -4,8 +4,8 @@
  */
 import type { DuplicateRule } from '../core/types';
 import { compareFeatures, duplicateFeatures, type DuplicateFeatures } from '../core/duplicates';
-import type { CandidateIndex } from './candidate-index';
-import type { PaperIndexRow, StoredPaper } from './db';
+import type { CandidateIndex, CandidateKeys } from './candidate-index';
+import type { StoredPaper } from './db';
 
 /** Candidates confirmed per listed paper, those sharing the most keys first (keeps 250 papers fast). */
 const CANDIDATES_PER_PAPER = 3;
@@ -17,9 +17,10 @@ export type DuplicateVerdict = { id: string; rule: DuplicateRule } | null;
 /** Duplicate features per paper id for one request (each paper's text is folded and shingled once). */
 class FeatureCache {
   private readonly byId = new Map<string, DuplicateFeatures>();
+  constructor(private readonly make: (paper: StoredPaper) => DuplicateFeatures) {}
   of(paper: StoredPaper): DuplicateFeatures {
     let features = this.byId.get(paper.id);
-    if (!features) this.byId.set(paper.id, (features = duplicateFeatures(paper)));
+    if (!features) this.byId.set(paper.id, (features = this.make(paper)));
     return features;
   }
 }
@@ -46,18 +47,23 @@ function bestDuplicate(record: StoredPaper, candidates: StoredPaper[], features:
 }
 
 /** The stored papers to read so that `toCheck` can be confirmed: up to CANDIDATES_PER_PAPER each. */
-export function candidatesOf(toCheck: readonly StoredPaper[], indexRows: ReadonlyMap<string, PaperIndexRow>, index: CandidateIndex): Map<string, string[]> {
+export function candidatesOf(toCheck: readonly StoredPaper[], keysById: ReadonlyMap<string, CandidateKeys>, index: CandidateIndex): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const record of toCheck) {
-    const keys = indexRows.get(record.id) as PaperIndexRow;
+    const keys = keysById.get(record.id) as CandidateKeys;
     out.set(record.id, index.candidates(keys).filter((id) => id !== record.id).slice(0, CANDIDATES_PER_PAPER));
   }
   return out;
 }
 
 /** The verdict for each paper in `toCheck`, by id, from its candidates as found in `known`. */
-export function confirmDuplicates(toCheck: readonly StoredPaper[], candidateIds: ReadonlyMap<string, string[]>, known: ReadonlyMap<string, StoredPaper>): Map<string, DuplicateVerdict> {
-  const features = new FeatureCache();
+export function confirmDuplicates(
+  toCheck: readonly StoredPaper[],
+  candidateIds: ReadonlyMap<string, string[]>,
+  known: ReadonlyMap<string, StoredPaper>,
+  featuresOf: (paper: StoredPaper) => DuplicateFeatures = duplicateFeatures,
+): Map<string, DuplicateVerdict> {
+  const features = new FeatureCache(featuresOf);
   const verdicts = new Map<string, DuplicateVerdict>();
   for (const record of toCheck) {
     const found = (candidateIds.get(record.id) ?? []).map((id) => known.get(id)).filter((paper): paper is StoredPaper => !!paper);

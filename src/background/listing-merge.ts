@@ -6,9 +6,11 @@
 import type { ListingPage, Paper } from '../core/types';
 import type { Sighting } from '../core/records';
 import type { PaperIndexRow, StoredPaper } from './db';
-import { addListing, indexRowOf, mergePaperText, newStoredPaper } from './derive';
+import { duplicateFeatures, duplicateKeysOf, type DuplicateFeatures } from '../core/duplicates';
+import type { CandidateKeys } from './candidate-index';
+import { addListing, mergePaperText, newStoredPaper, searchWords } from './derive';
 
-export interface MergedListing {
+export interface MergedListing<R> {
   /** One record per listed id, in the order of `ids`, updated in place (or new). */
   records: StoredPaper[];
   /** Records that must be written. */
@@ -17,42 +19,69 @@ export interface MergedListing {
   sightings: Sighting[];
   /** Records whose history duplicate must be (re)looked up: new ones and those whose text changed. */
   toCheck: StoredPaper[];
-  /** Derived index rows of new papers and of papers whose text changed, by id. */
-  indexRows: Map<string, PaperIndexRow>;
+  /** Derived rows (`rowOf`: candidate keys, or index rows) of new papers and of papers whose text changed, by id. */
+  indexRows: Map<string, R>;
   /** Papers not stored before. */
   added: number;
 }
 
 /**
- * Index rows (MinHash keys: the costly part) per listing, shared by its two passes: a row is reused only for
- * exactly the text it was made from.
+ * The costly text work of each listed paper, done once per listing and shared by its two passes and its duplicate
+ * check: the abstract's shingles (duplicate features), the candidate keys made from them (MinHash bands), and for
+ * the write only the index row with its search words. Each is reused only for exactly the text it was made from.
  */
-export class IndexRowCache {
-  private readonly rows = new Map<string, { text: string; row: PaperIndexRow }>();
+export class ListingTexts {
+  private readonly byId = new Map<string, TextWork>();
   constructor(private readonly now: number) {}
-  of(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>): PaperIndexRow {
-    const text = JSON.stringify([paper.title, paper.abstract, paper.authors]);
-    const cached = this.rows.get(paper.id);
-    if (cached?.text === text) return cached.row;
-    const row = indexRowOf(paper, this.now);
-    this.rows.set(paper.id, { text, row });
+
+  private work(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>): TextWork {
+    const text = `${paper.title}\u0000${paper.abstract}\u0000${(paper.authors ?? []).join('\u0001')}`;
+    const cached = this.byId.get(paper.id);
+    if (cached?.text === text) return cached;
+    const features = duplicateFeatures(paper);
+    const work: TextWork = { text, features, keys: duplicateKeysOf(features), row: null };
+    this.byId.set(paper.id, work);
+    return work;
+  }
+
+  features(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>): DuplicateFeatures {
+    return this.work(paper).features;
+  }
+
+  /** What the candidate index is asked with (the same object for the same text: see listing.ts's guess). */
+  keys(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>): CandidateKeys {
+    return this.work(paper).keys;
+  }
+
+  /** The paper's index row (equal to indexRowOf's), made in the write pass: the answer never waits for its words. */
+  row(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>): PaperIndexRow {
+    const work = this.work(paper);
+    const row = work.row ?? { id: paper.id, titleKey: work.keys.titleKey, bandKeys: work.keys.bandKeys, words: searchWords(paper), indexedAt: this.now };
+    work.row = row;
     return row;
   }
 }
 
-export function mergeListing(
+interface TextWork {
+  text: string;
+  features: DuplicateFeatures;
+  keys: ReturnType<typeof duplicateKeysOf>;
+  row: PaperIndexRow | null;
+}
+
+export function mergeListing<R>(
   ids: readonly string[],
   unique: ReadonlyMap<string, Paper>,
   stored: ReadonlyArray<StoredPaper | undefined>,
   visit: ReadonlyMap<string, Sighting>,
   page: ListingPage,
   now: number,
-  rows: IndexRowCache,
-): MergedListing {
+  rowOf: (record: StoredPaper) => R,
+): MergedListing<R> {
   const changed = new Set<StoredPaper>();
   const sightings: Sighting[] = [];
   const toCheck: StoredPaper[] = [];
-  const indexRows = new Map<string, PaperIndexRow>();
+  const indexRows = new Map<string, R>();
   let added = 0;
   const records = ids.map((id, i) => {
     const paper = unique.get(id) as Paper;
@@ -60,13 +89,13 @@ export function mergeListing(
     if (!record) {
       record = newStoredPaper(paper, now);
       added++;
-      indexRows.set(id, rows.of(record));
+      indexRows.set(id, rowOf(record));
       changed.add(record);
       toCheck.push(record);
     } else {
       const merged = mergePaperText(record, paper);
       if (merged.textChanged) {
-        indexRows.set(id, rows.of(record));
+        indexRows.set(id, rowOf(record));
         if (!record.dupOf) toCheck.push(record);
       }
       if (merged.changed) changed.add(record);

@@ -10,19 +10,19 @@
  */
 import { Dexie } from 'dexie';
 import type { ListingPage, Paper } from '../core/types';
-import type { PaperState, ReaderRelated, Sighting } from '../core/records';
+import type { PaperState, Sighting } from '../core/records';
 import { normaliseId } from '../core/ids';
-import { relatedToReference, type ReferencePapers } from '../core/related';
 import type { StoredPaper } from './db';
 import { addListing, newStoredPaper, plainPaper, touch } from './derive';
 import type { Store } from './store';
 import { emptyState } from './paper-state';
-import { IndexRowCache, mergeListing } from './listing-merge';
+import { ListingTexts, mergeListing } from './listing-merge';
 import { candidatesOf, confirmDuplicates, type DuplicateVerdict } from './listing-duplicates';
+import { answerReaderRelated, scoreReaderRelated } from './reader-related';
+import type { ReferencePapers } from '../core/related';
 
 /** Re-sending a page within this window (a re-render, a reload) belongs to the same visit. */
 export const VISIT_WINDOW_MS = 30 * 60 * 1000;
-export const MAX_READER_RELATED = 3;
 
 /** The sightings of this page's current visit, by paper id. */
 async function currentVisit(store: Store, page: ListingPage, now: number): Promise<Map<string, Sighting>> {
@@ -39,16 +39,24 @@ async function currentVisit(store: Store, page: ListingPage, now: number): Promi
 }
 
 export interface ListedAnswer {
+  /** Without reader-related links not known yet: those come under `relatedRef` (reader-related.ts). */
   states: PaperState[];
   /** Settles once the listing is stored (rejects when it could not be). */
   written: Promise<void>;
+  /** Asks papers/reader-related for the listed papers' reader-related links (absent when they are not shown). */
+  relatedRef?: string;
 }
 
-/** Records a listing and answers once it is stored (tests, and callers that need the write done). */
+/**
+ * Records a listing and answers once it is stored, with the reader-related links in the states (tests, and
+ * callers that need the whole answer at once).
+ */
 export async function recordListing(store: Store, page: ListingPage, input: Paper[]): Promise<PaperState[]> {
-  const { states, written } = await listPage(store, page, input);
+  const { states, written, relatedRef } = await listPage(store, page, input);
   await written;
-  return states;
+  if (relatedRef === undefined) return states;
+  const related = new Map((await answerReaderRelated(store, relatedRef, states.map((state) => state.id))).map((entry) => [entry.id, entry.readerRelated]));
+  return states.map((state) => ({ ...state, readerRelated: related.get(state.id) ?? state.readerRelated }));
 }
 
 /** Answers a listing's states from a read pass; the write is under way in `written` when this resolves. */
@@ -64,21 +72,29 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
   const reference = settings.marks.related ? store.referencePapers() : null;
   reference?.catch(() => undefined);
   lap = store.lap('listed:prepare', lap);
-  const rows = new IndexRowCache(now);
+  const texts = new ListingTexts(now);
 
-  // Read pass: a read-only snapshot of everything the answer needs, the duplicates' candidates included.
-  const plan = await store.db.transaction('r', [store.db.papers, store.db.sightings], async () => {
+  // Read pass: a read-only snapshot of everything the answer needs, the duplicates' candidates included. The
+  // answer goes on once the plan is made, without waiting for the read transaction's completion event (a round
+  // trip to the browser's database process): the write below queues behind it anyway, as IndexedDB orders
+  // transactions over the same tables by creation. A read transaction failing after all its reads succeeded
+  // changes nothing that was read.
+  let planned: (plan: ReadPlan) => void = () => undefined;
+  const early = new Promise<ReadPlan>((resolve) => (planned = resolve));
+  const reading = store.db.transaction('r', [store.db.papers, store.db.sightings], async (): Promise<ReadPlan> => {
     const read = Promise.all([store.db.papers.bulkGet(ids), currentVisit(store, page, now)]);
     // While the database reads: the candidates of the papers the candidate index does not know (new ones, most
     // likely), read in the same go, so the second read does not wait for the first and the merge.
     const listed = new Set(ids);
     const guessed = ids.filter((id) => !candidates.has(id)).map((id) => newStoredPaper(unique.get(id) as Paper, now));
-    const guessedRows = new Map(guessed.map((record) => [record.id, rows.of(record)]));
-    const early = candidatesOf(guessed, guessedRows, candidates);
-    const prefetch = store.db.papers.bulkGet([...new Set([...early.values()].flat())].filter((id) => !listed.has(id)));
+    // Their keys come with their duplicate features (one shingling each), which the confirm below reuses.
+    const guessedRows = new Map(guessed.map((record) => [record.id, texts.keys(record)]));
+    const earlyCandidates = candidatesOf(guessed, guessedRows, candidates);
+    const prefetch = readShingled(store, texts, [...new Set([...earlyCandidates.values()].flat())].filter((id) => !listed.has(id)));
+    lap = store.lap('listed:guess', lap);
     const [stored, visit] = await read;
     lap = store.lap('listed:read', lap);
-    const merged = mergeListing(ids, unique, stored, visit, page, now, rows);
+    const merged = mergeListing(ids, unique, stored, visit, page, now, (record) => texts.keys(record));
     lap = store.lap('listed:merge', lap);
     const known = new Map<string, StoredPaper>();
     for (const record of merged.records) known.set(record.id, record);
@@ -86,30 +102,81 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
     // Papers the guess missed or got another text for (a stored paper whose text changed): their candidates now.
     const guessedRight = (id: string): boolean => guessedRows.get(id) === merged.indexRows.get(id);
     const candidateIds = candidatesOf(merged.toCheck.filter((record) => !guessedRight(record.id)), merged.indexRows, candidates);
-    for (const [id, found] of early) if (guessedRight(id)) candidateIds.set(id, found);
+    for (const [id, found] of earlyCandidates) if (guessedRight(id)) candidateIds.set(id, found);
     const wanted = new Set<string>();
     for (const record of merged.toCheck) for (const id of candidateIds.get(record.id) ?? []) wanted.add(id);
     for (const record of merged.records) if (record.dupOf) wanted.add(record.dupOf.id);
     const fetched = await readMissing(store, known, wanted);
     lap = store.lap(`listed:candidates(${fetched})`, lap);
-    const verdicts = confirmDuplicates(merged.toCheck, candidateIds, known);
+    const verdicts = confirmDuplicates(merged.toCheck, candidateIds, known, (paper) => texts.features(paper));
     for (const record of merged.toCheck) applyVerdict(record, verdicts.get(record.id) ?? null, now);
     // The originals the new verdicts point at (a repeat of a repeat), so the states need no later read.
     await readMissing(store, known, new Set(merged.toCheck.flatMap((record) => (record.dupOf ? [record.dupOf.id] : []))));
     lap = store.lap('listed:confirm', lap);
-    return { records: merged.records, verdicts, known };
+    const plan = { records: merged.records, verdicts, known };
+    planned(plan);
+    return plan;
   });
+  reading.catch(() => undefined);
+  const plan = await Promise.race([early, reading]);
+  // Dexie carries the read transaction's zone into this continuation (it resolved inside it): what follows
+  // must not run in that transaction (the write opens its own, and the read one is finishing).
+  return Dexie.ignoreTransaction(() => answerListing(store, page, papers, ids, unique, now, texts, plan, reference, settings.relatedThreshold, lap));
+}
 
+/** The answer from the read pass's plan; starts the write and, after the answer, the reader-related scoring. */
+async function answerListing(
+  store: Store,
+  page: ListingPage,
+  papers: readonly Paper[],
+  ids: readonly string[],
+  unique: ReadonlyMap<string, Paper>,
+  now: number,
+  texts: ListingTexts,
+  plan: ReadPlan,
+  reference: Promise<ReferencePapers<StoredPaper>> | null,
+  relatedThreshold: number,
+  lap: number,
+): Promise<ListedAnswer> {
   // Started before answering, so a request that arrives after the answer (papers/seen) is ordered after it.
-  const written = writeListing(store, page, ids, unique, now, rows, plan.verdicts);
+  const written = writeListing(store, page, ids, unique, now, texts, plan.verdicts);
   written.catch(() => undefined);
 
-  if (reference) await computeReaderRelated(store, plan.records, await reference, settings.relatedThreshold);
-  lap = store.lap('listed:related', lap);
   const states = await store.statesFromRecords(ids, plan.records, () => page.key, plan.known);
   store.lap('listed:states', lap);
   const stateById = new Map(states.map((state) => [state.id, state]));
-  return { states: papers.map((paper) => stateById.get(paper.id) ?? emptyState(paper.id)), written };
+  const answer: ListedAnswer = { states: papers.map((paper) => stateById.get(paper.id) ?? emptyState(paper.id)), written };
+  if (reference) {
+    // Scored once the answer went out (a macrotask later): the states never wait for it.
+    answer.relatedRef = store.pendingRelated.start(ids, async () => {
+      const start = performance.now();
+      const related = scoreReaderRelated(store, plan.records, await reference, relatedThreshold);
+      store.lap('listed:related', start);
+      return related;
+    });
+  }
+  return answer;
+}
+
+interface ReadPlan {
+  records: StoredPaper[];
+  verdicts: Map<string, DuplicateVerdict>;
+  known: Map<string, StoredPaper>;
+}
+
+/** Candidates read per request: each part is shingled as it arrives, while the database reads the next. */
+const PREFETCH_PART = 64;
+
+/** Reads papers in parts and makes each one's duplicate features as its part arrives (the confirm reuses them). */
+async function readShingled(store: Store, texts: ListingTexts, ids: readonly string[]): Promise<Array<StoredPaper | undefined>> {
+  const parts: Array<Promise<Array<StoredPaper | undefined>>> = [];
+  for (let at = 0; at < ids.length; at += PREFETCH_PART) {
+    parts.push(store.db.papers.bulkGet(ids.slice(at, at + PREFETCH_PART)).then((found) => {
+      for (const paper of found) if (paper) texts.features(paper);
+      return found;
+    }));
+  }
+  return (await Promise.all(parts)).flat();
 }
 
 /** Reads the wanted papers not in `known` into it; returns how many were found. */
@@ -142,14 +209,14 @@ async function writeListing(
   ids: readonly string[],
   unique: ReadonlyMap<string, Paper>,
   now: number,
-  rows: IndexRowCache,
+  texts: ListingTexts,
   verdicts: ReadonlyMap<string, DuplicateVerdict>,
 ): Promise<void> {
   let lap = performance.now();
   const merged = await store.paperTotal.track(() => store.db.transaction('rw', [store.db.papers, store.db.sightings], async () => {
     const [stored, visit] = await Promise.all([store.db.papers.bulkGet([...ids]), currentVisit(store, page, now)]);
     lap = store.lap('listed:write-read', lap);
-    const result = mergeListing(ids, unique, stored, visit, page, now, rows);
+    const result = mergeListing(ids, unique, stored, visit, page, now, (record) => texts.row(record));
     for (const record of result.toCheck) {
       const verdict = verdicts.get(record.id);
       if (verdict === undefined) continue;
@@ -167,24 +234,6 @@ async function writeListing(
   const indexRows = [...merged.indexRows.values()];
   store.noteIndexed(indexRows);
   void store.indexer.write(indexRows).catch(() => store.indexer.catchUp()).catch(() => undefined);
-}
-
-/** Starred or read papers close to each listed paper (cached per paper for later states and broadcasts). */
-async function computeReaderRelated(store: Store, records: StoredPaper[], referencePapers: ReferencePapers<StoredPaper>, threshold: number): Promise<void> {
-  const reference = referencePapers.papers;
-  if (reference.length === 0) {
-    for (const record of records) store.rememberRelated(record.id, []);
-    return;
-  }
-  const links = relatedToReference(records, referencePapers, { threshold, max: MAX_READER_RELATED });
-  records.forEach((record, i) => {
-    const related: ReaderRelated[] = (links[i] ?? []).flatMap((link) => {
-      const paper = reference[link.referenceIndex];
-      if (!paper || paper.id === record.id) return [];
-      return [{ id: paper.id, title: paper.title, state: paper.starredAt !== undefined ? 'starred' : 'read', score: link.score, sharedTerms: link.sharedTerms }];
-    });
-    store.rememberRelated(record.id, related.slice(0, MAX_READER_RELATED));
-  });
 }
 
 /** Cards that were on screen: the visit's sightings become seen; counters move once per visit. */
@@ -219,5 +268,6 @@ export async function recordSeen(store: Store, page: ListingPage, rawIds: string
     if (changedSightings.length > 0) await store.db.sightings.bulkPut(changedSightings);
     return stored;
   });
+  await store.pendingRelated.settledFor(ids);
   return store.statesFromRecords(ids, records, () => page.key);
 }

@@ -8,6 +8,7 @@ import { normaliseSettings } from '../core/settings';
 import { normaliseId } from '../core/ids';
 import { toPaperRecord } from './db';
 import { listPage, recordSeen } from './listing';
+import { answerReaderRelated } from './reader-related';
 import { setMark } from './marks';
 import { listHistory } from './history';
 import { readStats } from './stats';
@@ -41,8 +42,13 @@ const handlers: Handlers = {
     if (!request.page?.key) throw new StoreFailure('invalid', 'The listing has no page key.');
     const papers = requireArray(request.papers, 'papers') as typeof request.papers;
     // Its analysis, if asked for, was started on arrival (Worker.handle) and is answered to page/analyse.
-    const { states, written } = await listPage(store, request.page, papers);
-    return { payload: { states, receipt: store.pendingWrites.track(written) } };
+    const { states, written, relatedRef } = await listPage(store, request.page, papers);
+    return { payload: { states, receipt: store.pendingWrites.track(written), ...(relatedRef !== undefined ? { relatedRef } : {}) } };
+  },
+  'papers/reader-related': async (store, request) => {
+    if (typeof request.ref !== 'string') throw new StoreFailure('invalid', 'The request is missing its ref.');
+    const ids = [...new Set((requireArray(request.ids, 'paper ids') as string[]).map((id) => normaliseId(String(id))).filter(Boolean))];
+    return { payload: { related: await answerReaderRelated(store, request.ref, ids) } };
   },
   'listing/settled': async (store, request) => {
     if (typeof request.receipt !== 'string') throw new StoreFailure('invalid', 'The request is missing its receipt.');

@@ -14,6 +14,7 @@ import { Indexer } from './indexer';
 import { PaperTotal } from './paper-total';
 import { PendingAnalyses } from './analysis-refs';
 import { PendingWrites } from './pending-writes';
+import { PendingRelated } from './reader-related';
 
 /** Starred and read papers compared with each listing, newest first. */
 export const REFERENCE_LIMIT = 400;
@@ -57,6 +58,8 @@ export class Store {
   readonly paperTotal = new PaperTotal();
   /** Listings answered before their write committed, by receipt (see listing.ts). */
   readonly pendingWrites = new PendingWrites();
+  /** Reader-related scorings page/listed started after answering, by ref (see reader-related.ts). */
+  readonly pendingRelated = new PendingRelated();
   /** Phase timings of a request, for the benchmark's profile (off unless set). */
   onTiming: ((phase: string, ms: number) => void) | null = null;
 
@@ -230,7 +233,7 @@ export class Store {
 
   /** States of stored papers, with their history duplicates looked up. Runs inside or outside a transaction. */
   async statesOf(ids: readonly string[], pageKeyOf: (id: string) => string | undefined = () => undefined): Promise<PaperState[]> {
-    const records = await this.db.papers.bulkGet([...ids]);
+    const [records] = await Promise.all([this.db.papers.bulkGet([...ids]), this.pendingRelated.settledFor(ids)]);
     return this.statesFromRecords(ids, records, pageKeyOf);
   }
 

@@ -23,6 +23,7 @@ import { READY_ATTR, claimPage, isCurrent } from './instance';
 import { watchTheme } from './theme';
 import { Interactions } from './interactions';
 import { cardsNearViewport, LazyStrips } from './lazy-strips';
+import { followReaderRelated } from './reader-related';
 
 /** How long the first marks wait for the store's answer before showing page-only marks. */
 const STATES_WAIT_MS = 1500;
@@ -173,7 +174,14 @@ export class Controller {
       const answer = this.store.request('page/listed', ref && analyse ? { page, papers, analyse: { options: analyse, ref } } : { page, papers: [...fresh.values()] });
       if (ref) analysis = analysisByRef(this.store, ref, papers.length);
       const request = answer.then((response) => {
-        if (response) this.mergeStates(response.states);
+        if (!response) return;
+        this.mergeStates(response.states);
+        // Reader-related links come after the states (content/reader-related.ts); the marks do not wait for them.
+        if (response.relatedRef !== undefined) {
+          void followReaderRelated(this.store, response.relatedRef, response.states, this.states).then((changed) => {
+            if (changed) this.refresh();
+          });
+        }
       });
       this.inflight.add(request);
       void request.finally(() => this.inflight.delete(request));

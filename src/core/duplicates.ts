@@ -72,8 +72,13 @@ export function matchKnownPaper(listed: Paper, known: Paper): DuplicateRule | nu
 
 /** Keys for a multi-entry history index: the folded title and one key per LSH band of the abstract. */
 export function duplicateKeys(paper: Pick<Paper, 'title' | 'abstract'>): { titleKey: string; bandKeys: string[] } {
-  const text = shingles(tokenize(paper.abstract ?? ''));
-  return { titleKey: titleKey(paper.title ?? ''), bandKeys: text.set.length >= MIN_SHARED_SHINGLES ? bandKeys(text) : [] };
+  return duplicateKeysOf({ titleKey: titleKey(paper.title ?? ''), shingles: shingles(tokenize(paper.abstract ?? '')) });
+}
+
+/** The same keys from a paper's features, for a caller that needs both (the abstract is shingled once). */
+export function duplicateKeysOf(features: Pick<DuplicateFeatures, 'titleKey' | 'shingles'>): { titleKey: string; bandKeys: string[] } {
+  const text = features.shingles;
+  return { titleKey: features.titleKey, bandKeys: text.set.length >= MIN_SHARED_SHINGLES ? bandKeys(text) : [] };
 }
 
 const RULE_RANK: Record<DuplicateRule, number> = { 'same-id': 0, 'same-title': 1, 'near-abstract': 2 };

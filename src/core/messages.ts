@@ -4,7 +4,7 @@
  * Pure types plus tiny pure helpers: no browser API here (see src/platform/messaging.ts for transport).
  */
 import type { AnalysisOptions, ListingPage, PageAnalysis, Paper } from './types';
-import type { HistoryRow, HistoryView, PaperRecord, PaperState, Sighting, Stats } from './records';
+import type { HistoryRow, HistoryView, PaperRecord, PaperState, ReaderRelated, Sighting, Stats } from './records';
 import type { Settings } from './settings';
 
 export type SettingsPatch = Partial<Omit<Settings, 'marks'>> & { marks?: Partial<Settings['marks']> };
@@ -15,7 +15,13 @@ export interface RequestMap {
    * whole list in page order and its analysis starts at once under `analyse.ref`, for the page/analyse that asks
    * for it by that ref: the page's papers cross to the background once, and the analysis never waits for the store.
    */
-  'page/listed': { req: { page: ListingPage; papers: Paper[]; analyse?: { options: AnalysisOptions; ref: string } }; res: { states: PaperState[]; receipt?: string } };
+  'page/listed': { req: { page: ListingPage; papers: Paper[]; analyse?: { options: AnalysisOptions; ref: string } }; res: { states: PaperState[]; receipt?: string; relatedRef?: string } };
+  /**
+   * The reader-related links ("Close to 2 papers you starred") of papers a page/listed answered, which come after
+   * its states: asked with the answer's `relatedRef` and the ids it listed. Links only for `ids`, by id (a worker
+   * that does not know the ref, because it was stopped in between, scores the stored papers instead).
+   */
+  'papers/reader-related': { req: { ref: string; ids: string[] }; res: { related: Array<{ id: string; readerRelated: ReaderRelated[] }> } };
   /**
    * The states of page/listed are answered before the listing is stored; its `receipt` asks whether it was. Answers
    * once the write committed; `recorded: false` when the worker cannot say so (it was stopped and woke again):
@@ -76,7 +82,7 @@ export type Broadcast =
   | { type: 'store/error'; error: ErrorBody };
 
 const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>([
-  'page/listed', 'listing/settled', 'page/analyse', 'papers/seen', 'paper/set-read', 'paper/set-starred', 'paper/opened', 'states/get',
+  'page/listed', 'papers/reader-related', 'listing/settled', 'page/analyse', 'papers/seen', 'paper/set-read', 'paper/set-starred', 'paper/opened', 'states/get',
   'history/list', 'stats/get', 'papers/get', 'settings/get', 'settings/set', 'data/clear', 'backup/read', 'backup/merge',
 ] satisfies RequestType[]);
 
