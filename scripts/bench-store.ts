@@ -40,7 +40,7 @@ type MergeResponse = { ok: true; added: number; updated: number; unchanged: numb
  * Sends one backup/merge chunk from the extension page; returns the round trip in ms. The chunk crosses CDP as one
  * JSON string (Playwright's argument serialiser is slow for large object graphs) and is parsed before the clock starts.
  */
-async function merge(page: Page, papers: PaperRecord[], sightings: Sighting[]): Promise<number> {
+export async function mergeChunk(page: Page, papers: PaperRecord[], sightings: Sighting[]): Promise<number> {
   const result = await page.evaluate(async (text) => {
     const body = JSON.parse(text) as { papers: unknown[]; sightings: unknown[] };
     const start = performance.now();
@@ -64,7 +64,7 @@ async function importPapers(page: Page, from: number, to: number, progress: Impo
   for (let start = from; start < to; start += PAPERS_PER_CHUNK) {
     if (Date.now() > deadline) return false;
     const papers = storedPapers(start, Math.min(to, start + PAPERS_PER_CHUNK));
-    progress.papersMs += await merge(page, papers, []);
+    progress.papersMs += await mergeChunk(page, papers, []);
     progress.papers += papers.length;
     if (progress.papers % 10_000 === 0) log(`import: ${progress.papers} papers in ${round(progress.papersMs / 1000)} s`);
   }
@@ -76,7 +76,7 @@ async function importSightings(page: Page, from: number, to: number, progress: I
   for (let start = from; start < to; start += PAPERS_PER_CHUNK) {
     if (Date.now() > deadline) return false;
     const sightings = storedPapers(start, Math.min(to, start + PAPERS_PER_CHUNK)).flatMap(sightingsOf);
-    progress.sightingsMs += await merge(page, [], sightings);
+    progress.sightingsMs += await mergeChunk(page, [], sightings);
     progress.sightings += sightings.length;
     if (progress.sightings % 100_000 === 0) log(`import: ${progress.sightings} sightings in ${round(progress.sightingsMs / 1000)} s`);
   }

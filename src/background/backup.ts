@@ -71,10 +71,12 @@ export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn
     sightingsByKey.set(key, earlier ? { ...earlier, seen: earlier.seen || sighting.seen } : sighting);
   }
   const counts = { added: 0, updated: 0, unchanged: 0, sightingsAdded: 0 };
+  lap = store.lap('merge:prepare', lap);
   const indexRows: PaperIndexRow[] = [];
   const addedIds: string[] = [];
 
   await store.paperTotal.track(() => store.db.transaction('rw', [store.db.papers, store.db.paperIndex, store.db.sightings], async () => {
+    lap = store.lap('merge:tx-start', lap);
     const ids = [...incoming.keys()];
     const existing = await getAmong(store.db.papers, ids, (paper) => paper.id);
     lap = store.lap('merge:read', lap);

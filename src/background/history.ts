@@ -73,6 +73,8 @@ export async function listHistory(store: Store, view: HistoryView, query: string
   const from = Math.max(0, Math.floor(offset) || 0);
   const size = Math.min(MAX_LIMIT, Math.max(0, Math.floor(limit) || 0));
   const terms = query ? queryTerms(query) : [];
+  // A search reads the words of the index rows: papers an import just added get theirs first.
+  if (terms.length > 0) await store.indexer.keysReady();
   return store.db.transaction('r', [store.db.papers, store.db.paperIndex], async () => {
     if (terms.length === 0) {
       const [total, papers] = await Promise.all([

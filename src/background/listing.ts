@@ -68,7 +68,8 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
   for (const paper of papers) if (paper.id && !unique.has(paper.id)) unique.set(paper.id, paper);
   const ids = [...unique.keys()];
   // The reference set is read before the write below starts: a read queued behind it would wait for its commit.
-  const [candidates, settings] = await Promise.all([store.candidates(), store.settings()]);
+  // Papers an import just added may still lack their index rows: their keys first, or they go unfound.
+  const [candidates, settings] = await Promise.all([store.indexer.keysReady().then(() => store.candidates()), store.settings()]);
   const reference = settings.marks.related ? store.referencePapers() : null;
   reference?.catch(() => undefined);
   lap = store.lap('listed:prepare', lap);

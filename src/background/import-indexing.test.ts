@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { PaperRecord } from '../core/records';
+import type { Paper } from '../core/types';
+import { mergeBackup } from './backup';
+import { listHistory } from './history';
+import { recordListing } from './listing';
+import { DAY, dayPage, freshStore } from './test-support';
+import { generateSyntheticSet } from '../../e2e/fixtures/synthetic';
+
+const { papers, pairs } = generateSyntheticSet({ seed: 23, count: 160, plant: true });
+const byId = new Map(papers.map((p) => [p.id, p]));
+const revised = pairs.find((pair) => pair.label === 'revised' && pair.a !== pair.b)!;
+
+function recordOf(paper: Paper, at: number): PaperRecord {
+  return { ...paper, firstListedAt: at, lastListedAt: at, listedCount: 1, seenCount: 0, pageKinds: ['day'], updatedAt: at };
+}
+
+describe('papers an import added, before their index rows are written', () => {
+  it('are found as history duplicates by a listing that comes before the import pauses', async () => {
+    const { store, clock, advance } = freshStore();
+    // A listing first, so the candidate index is loaded (and later rows reach it from the indexer, not a replay).
+    await recordListing(store, dayPage('2024-03-01'), papers.slice(100, 110));
+    const known = byId.get(revised.a)!;
+    const imported = papers.filter((p) => p.id !== revised.b).slice(0, 60).map((p) => recordOf(p, clock.now - DAY));
+    expect(imported.some((record) => record.id === known.id)).toBe(true);
+    await mergeBackup(store, imported, []);
+    // The import is still "sending": its papers' rows wait for a pause, unless a listing needs their keys.
+    expect(await store.db.paperIndex.get(known.id)).toBeUndefined();
+    advance(DAY);
+    const [state] = await recordListing(store, dayPage('2024-03-12'), [byId.get(revised.b)!]);
+    expect(state?.historyDuplicate).toMatchObject({ knownId: known.id, rule: 'near-abstract' });
+    expect(await store.db.paperIndex.get(known.id)).toBeDefined();
+  });
+
+  it('are not waited for when more rows are left than a listing waits for: the states come first', async () => {
+    const { store, clock } = freshStore();
+    const known = byId.get(revised.a)!;
+    await mergeBackup(store, papers.slice(0, 60).map((p) => recordOf(p, clock.now - DAY)), []);
+    await store.indexer.keysReady(10);
+    // Went on at once: the import's rows still wait for its pause.
+    expect(await store.db.paperIndex.get(known.id)).toBeUndefined();
+    await store.indexer.keysReady(60);
+    expect(await store.db.paperIndex.get(known.id)).toBeDefined();
+  });
+
+  it('are found by a worker whose candidate index is loaded only by that listing', async () => {
+    const { store, clock, advance } = freshStore();
+    const known = byId.get(revised.a)!;
+    await mergeBackup(store, [recordOf(known, clock.now - DAY)], []);
+    advance(DAY);
+    const [state] = await recordListing(store, dayPage('2024-03-12'), [byId.get(revised.b)!]);
+    expect(state?.historyDuplicate?.knownId).toBe(known.id);
+  });
+
+  it('are found by a history search right after the import', async () => {
+    const { store, clock } = freshStore();
+    const target = papers[7]!;
+    await mergeBackup(store, papers.slice(0, 40).map((p) => recordOf(p, clock.now - DAY)), []);
+    expect(await store.db.paperIndex.get(target.id)).toBeUndefined();
+    const word = target.title.split(/\s+/).find((w) => w.length > 6)!.toLowerCase();
+    const { rows } = await listHistory(store, 'history', word, 0, 50);
+    expect(rows.map((row) => row.paper.id)).toContain(target.id);
+  });
+
+  it('get exactly one index row each when chunks keep arriving while they are indexed', async () => {
+    const { store, clock } = freshStore();
+    await recordListing(store, dayPage('2024-03-01'), papers.slice(150, 152));
+    const records = papers.slice(0, 150).map((p) => recordOf(p, clock.now - DAY));
+    for (let from = 0; from < records.length; from += 30) await mergeBackup(store, records.slice(from, from + 30), []);
+    // The same chunks again (an import sent twice): nothing new to index, nothing lost.
+    for (let from = 0; from < records.length; from += 50) await mergeBackup(store, records.slice(from, from + 50), []);
+    await store.indexer.settled();
+    const rows = await store.db.paperIndex.toArray();
+    // Ids, not rows: the synthetic set repeats some ids (its planted same-id pairs).
+    expect(rows.map((row) => row.id).sort()).toEqual([...new Set([...records.map((r) => r.id), papers[150]!.id, papers[151]!.id])].sort());
+    const candidates = await store.candidates();
+    expect(candidates.size).toBe(rows.length);
+  });
+});
