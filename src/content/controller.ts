@@ -8,7 +8,7 @@ import type { Broadcast } from '../core/messages';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '../core/settings';
 import { analyseListing, analysisByRef, EMPTY_ANALYSIS } from './page-analysis';
 import { readListingInSteps, type Listing, type ListedCard } from './site';
-import { Cancelled, measure, runInSlices, forEachInSlices } from './slices';
+import { Cancelled, measure, runInSlices, forEachInSlices, yieldToPage } from './slices';
 import { buildViews, defaultFilters, type CardView, type Filters, type PendingToggle } from './marks/model';
 import { CardStrip } from './marks/strip';
 import { Popover } from './marks/popover';
@@ -224,6 +224,11 @@ export class Controller {
     this.renderSummary();
     this.watcher.discard();
     measure('paper-lens:mark', start);
+    // On a big page this task already took in the store's answer and built every view: the cards wait for the next.
+    if (this.cards.length > SYNC_REFRESH_CARDS) {
+      await yieldToPage();
+      if (cancelled()) throw new Cancelled();
+    }
     await forEachInSlices(this.cards, (card, i) => this.renderCard(card, this.views[i] as CardView, near), 'paper-lens:mark', () => {
       this.watcher.discard();
       return cancelled();
