@@ -6,12 +6,12 @@ import type { PaperState } from '../core/records';
 import type { Broadcast, RequestMap, RequestType } from '../core/messages';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { StoreError } from '../platform/messaging';
-import { renderListingPage, type ListingPageOptions } from '../../e2e/fixtures/listing-page';
+import { renderListingPage } from '../../e2e/fixtures/listing-page';
 import { Controller } from './controller';
+import { loadListing, marksReady, URL_DAY } from './test-page';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: () => Promise.reject(new Error('no runtime in tests')), onMessage: { addListener() {}, removeListener() {} } } } }));
 
-const URL_DAY = 'https://huggingface.co/papers/date/2024-03-11';
 const TOPICS = ['sparse attention for long video', 'protein folding with diffusion', 'robot grasping from language', 'speech recognition for low resource languages'];
 
 function paper(n: number, extra: Partial<Paper> = {}): Paper {
@@ -74,24 +74,6 @@ class FakeStore {
   };
 }
 
-function load(options: Partial<ListingPageOptions> & { papers: Paper[] }, url = URL_DAY): void {
-  history.replaceState(null, '', url);
-  const parsed = new DOMParser().parseFromString(renderListingPage({ layout: 'payload', url, ...options }), 'text/html');
-  const html = document.documentElement;
-  for (const name of html.getAttributeNames()) html.removeAttribute(name);
-  for (const name of parsed.documentElement.getAttributeNames()) html.setAttribute(name, parsed.documentElement.getAttribute(name) ?? '');
-  document.head.replaceChildren(...Array.from(parsed.head.childNodes).map((node) => document.importNode(node, true)));
-  document.body.replaceWith(document.importNode(parsed.body, true));
-}
-
-async function ready(after = 0): Promise<number> {
-  await vi.waitFor(() => {
-    const value = Number(document.documentElement.getAttribute('data-paper-lens-ready') ?? '-1');
-    if (!(value > after)) throw new Error('not ready yet');
-  }, { timeout: 5000, interval: 10 });
-  return Number(document.documentElement.getAttribute('data-paper-lens-ready'));
-}
-
 const articles = (): HTMLElement[] => Array.from(document.querySelectorAll('article'));
 const stripOf = (card: Element): ShadowRoot => {
   const hosts = card.querySelectorAll('paper-lens-marks');
@@ -117,11 +99,11 @@ afterEach(() => {
 describe('marking a listing', () => {
   it('marks every card once with ids, states, duplicates and related papers, and a summary bar', async () => {
     const papers = [paper(0), paper(1), paper(2), paper(0, { id: '2403.10000v2' }), paper(4)];
-    load({ papers });
+    loadListing({ papers });
     const store = new FakeStore();
     store.known.add(papers[1]!.id);
     start(store);
-    await ready();
+    await marksReady();
     expect(articles().map((a) => a.getAttribute('data-paper-lens-id'))).toEqual(['2403.10000', '2403.10001', '2403.10002', '2403.10000', '2403.10004']);
     const marks = articles().map((a) => a.getAttribute('data-paper-lens')?.split(' ') ?? []);
     expect(marks[1]).toContain('seen-before');
@@ -144,33 +126,33 @@ describe('marking a listing', () => {
 
   it('uses the background\'s analysis when it answers in shape, and its own when the answer is unusable', async () => {
     const papers = [paper(0), paper(1), paper(2)];
-    load({ papers });
+    loadListing({ papers });
     const store = new FakeStore();
     // An answer the page could not have worked out itself: card 3 called a copy of card 1.
     store.analysis = (listed) => ({ duplicateOf: listed.map((_, i) => (i === 2 ? { ofIndex: 0, ofId: listed[0]!.id, rule: 'same-title', score: 1 } : null)), related: listed.map(() => []), relatedGroups: 0 });
     start(store);
-    await ready();
+    await marksReady();
     expect(store.calls.find((call) => call.type === 'page/listed')?.body).toMatchObject({ analyse: { options: { maxRelated: DEFAULT_SETTINGS.relatedCount } } });
     expect(articles()[2]!.getAttribute('data-paper-lens-duplicate-of')).toBe(papers[0]!.id);
 
     for (const controller of controllers) controller.stop();
-    load({ papers: [paper(0), paper(1), paper(0, { id: '2403.10000v2' })] });
+    loadListing({ papers: [paper(0), paper(1), paper(0, { id: '2403.10000v2' })] });
     const wrong = new FakeStore();
     wrong.analysis = (listed) => ({ duplicateOf: listed.map(() => ({ ofIndex: 7, ofId: 'nowhere', rule: 'same-id', score: 1 })), related: [], relatedGroups: 0 });
     start(wrong);
-    await ready();
+    await marksReady();
     // The page's own analysis: the re-listed id is the duplicate, nothing points outside the page.
     expect(articles().map((a) => a.getAttribute('data-paper-lens-duplicate-of'))).toEqual([null, null, '2403.10000']);
   });
 
   it('a big page sends its papers once too; an analysis the background lost is asked for again with the papers', async () => {
     const papers = Array.from({ length: 301 }, (_, n) => paper(n));
-    load({ papers });
+    loadListing({ papers });
     const store = new FakeStore();
     store.loseRefs = true;
     store.analysis = (listed) => ({ duplicateOf: listed.map((_, i) => (i === 300 ? { ofIndex: 0, ofId: listed[0]!.id, rule: 'same-title', score: 1 } : null)), related: listed.map(() => []), relatedGroups: 0 });
     start(store);
-    await ready();
+    await marksReady();
     const listed = store.calls.filter((call) => call.type === 'page/listed').map((call) => call.body as RequestMap['page/listed']['req']);
     expect(listed).toHaveLength(1);
     expect(listed[0]!.papers).toHaveLength(301);
@@ -185,7 +167,7 @@ describe('marking a listing', () => {
   });
 
   it('takes the places of the marks as soon as the cards are read, and fills them when the answers come', async () => {
-    load({ papers: [paper(0), paper(1), paper(2), paper(3)] });
+    loadListing({ papers: [paper(0), paper(1), paper(2), paper(3)] });
     const store = new FakeStore();
     let open = (): void => undefined;
     store.listedGate = new Promise((resolve) => (open = resolve));
@@ -200,7 +182,7 @@ describe('marking a listing', () => {
     expect(document.documentElement.hasAttribute('data-paper-lens-ready')).toBe(false);
 
     open();
-    await ready();
+    await marksReady();
     // The same elements now hold the strips, and the bar its counts.
     articles().forEach((card, i) => {
       expect(card.querySelector('paper-lens-marks')).toBe(placeholders[i]![0]);
@@ -214,9 +196,9 @@ describe('marking a listing', () => {
   it('inserts titles and abstracts as text: planted markup never becomes elements', async () => {
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     const papers = [paper(0, { title: `${evil} Sparse attention for long video`, abstract: `${evil} sparse attention for long video benchmarks` }), paper(4, { title: `${evil} Sparse attention for long video again`, abstract: `${evil} sparse attention for long video benchmarks` })];
-    load({ papers });
+    loadListing({ papers });
     start(new FakeStore());
-    await ready();
+    await marksReady();
     expect(document.querySelectorAll('img[src="x"], script:not([src])').length).toBe(0);
     for (const card of articles()) {
       const root = stripOf(card);
@@ -231,15 +213,15 @@ describe('marking a listing', () => {
   });
 
   it('follows client-side navigation, infinite loading and re-renders without doubling marks', async () => {
-    load({ papers: [paper(0), paper(1), paper(2)] });
+    loadListing({ papers: [paper(0), paper(1), paper(2)] });
     const store = new FakeStore();
     start(store);
-    let generation = await ready();
+    let generation = await marksReady();
     const list = document.querySelector('[data-fixture-list]') as HTMLElement;
     const other = new DOMParser().parseFromString(renderListingPage({ papers: [paper(5), paper(6)], layout: 'payload', url: URL_DAY }), 'text/html');
     history.pushState(null, '', 'https://huggingface.co/papers/date/2024-03-12');
     list.replaceChildren(...Array.from(other.querySelectorAll('article')).map((card) => document.importNode(card, true)));
-    generation = await ready(generation);
+    generation = await marksReady(generation);
     expect(articles().map((a) => a.getAttribute('data-paper-lens-id'))).toEqual(['2403.10005', '2403.10006']);
     articles().forEach(stripOf);
 
@@ -248,7 +230,7 @@ describe('marking a listing', () => {
       const doc = new DOMParser().parseFromString(renderListingPage({ papers: [p], layout: 'payload', url: URL_DAY }), 'text/html');
       return document.importNode(doc.querySelector('article')!, true);
     }));
-    generation = await ready(generation);
+    generation = await marksReady(generation);
     expect(articles().map((a) => a.getAttribute('data-paper-lens-id'))).toEqual(['2403.10005', '2403.10006', '2403.10007']);
     // Only the new paper is listed; the whole list is analysed by its own request.
     const lastOf = (type: RequestType) => store.calls.filter((call) => call.type === type).at(-1)?.body as Record<string, unknown>;
@@ -260,7 +242,7 @@ describe('marking a listing', () => {
     const first = articles()[0]!;
     first.querySelectorAll('a[href^="/papers/"]').forEach((a) => a.setAttribute('href', '/papers/2403.10009'));
     first.querySelector('h3 a')!.textContent = 'A different paper';
-    generation = await ready(generation);
+    generation = await marksReady(generation);
     expect(first.getAttribute('data-paper-lens-id')).toBe('2403.10009');
     articles().forEach(stripOf);
     expect(document.querySelectorAll('paper-lens-marks')).toHaveLength(3);
@@ -268,11 +250,11 @@ describe('marking a listing', () => {
   });
 
   it('the store failing leaves page-only marks and a plain-words note', async () => {
-    load({ papers: [paper(0), paper(0, { id: '2404.00001' })] });
+    loadListing({ papers: [paper(0), paper(0, { id: '2404.00001' })] });
     const store = new FakeStore();
     store.fail = 'Extension context invalidated.';
     start(store);
-    await ready();
+    await marksReady();
     expect(articles().every((a) => a.getAttribute('data-paper-lens-id'))).toBe(true);
     expect(articles()[1]!.getAttribute('data-paper-lens')).toBe('duplicate');
     const note = document.querySelector('paper-lens-summary')?.shadowRoot?.querySelector('.note');
@@ -281,10 +263,10 @@ describe('marking a listing', () => {
   });
 
   it('star toggles are optimistic and roll back with a note when saving fails', async () => {
-    load({ papers: [paper(0), paper(1)] });
+    loadListing({ papers: [paper(0), paper(1)] });
     const store = new FakeStore();
     start(store);
-    await ready();
+    await marksReady();
     const star = stripOf(articles()[0]!).querySelector<HTMLElement>('[data-paper-lens-action="star"]')!;
     star.click();
     expect(star.getAttribute('aria-pressed')).toBe('true');
@@ -298,21 +280,21 @@ describe('marking a listing', () => {
   });
 
   it('state/changed broadcasts update the cards', async () => {
-    load({ papers: [paper(0), paper(1)] });
+    loadListing({ papers: [paper(0), paper(1)] });
     const store = new FakeStore();
     start(store);
-    await ready();
+    await marksReady();
     store.starred.add('2403.10001');
     for (const listener of store.listeners) listener({ type: 'state/changed', states: [store.state('2403.10001')] });
     expect(articles()[1]!.getAttribute('data-paper-lens')).toContain('starred');
   });
 
   it('a newer instance replaces the marks of an older one and the old one stops', async () => {
-    load({ papers: [paper(0), paper(1)] });
+    loadListing({ papers: [paper(0), paper(1)] });
     const old = start(new FakeStore());
-    await ready();
+    await marksReady();
     start(new FakeStore());
-    await ready(0);
+    await marksReady(0);
     expect(document.querySelectorAll('paper-lens-marks')).toHaveLength(2);
     expect(document.querySelectorAll('paper-lens-summary')).toHaveLength(1);
     expect(new Set(Array.from(document.querySelectorAll('paper-lens-marks')).map((h) => h.getAttribute('data-paper-lens-owner'))).size).toBe(1);

@@ -8,10 +8,10 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { renderListingPage } from '../../e2e/fixtures/listing-page';
 import { Controller } from './controller';
 import { mergeReaderRelated } from './reader-related';
+import { loadListing, marksReady, URL_DAY } from './test-page';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: () => Promise.reject(new Error('no runtime in tests')), onMessage: { addListener() {}, removeListener() {} } } } }));
 
-const URL_DAY = 'https://huggingface.co/papers/date/2024-03-11';
 
 function paper(n: number): Paper {
   return { id: `2403.${String(20000 + n)}`, title: `Paper ${n} about topic ${n}`, abstract: `Abstract ${n} with words of its own, number ${n}.`, authors: ['B. Author'] };
@@ -44,21 +44,6 @@ function lateBackground(linksFor: ReadonlyMap<string, ReaderRelated[]>) {
   return { sender, release, asked };
 }
 
-function load(papers: Paper[]): void {
-  history.replaceState(null, '', URL_DAY);
-  const parsed = new DOMParser().parseFromString(renderListingPage({ layout: 'payload', url: URL_DAY, papers }), 'text/html');
-  document.head.replaceChildren(...Array.from(parsed.head.childNodes).map((node) => document.importNode(node, true)));
-  document.body.replaceWith(document.importNode(parsed.body, true));
-}
-
-async function ready(after = 0): Promise<number> {
-  await vi.waitFor(() => {
-    const value = Number(document.documentElement.getAttribute('data-paper-lens-ready') ?? '-1');
-    if (!(value > after)) throw new Error('not ready yet');
-  }, { timeout: 5000, interval: 10 });
-  return Number(document.documentElement.getAttribute('data-paper-lens-ready'));
-}
-
 const cardOf = (id: string): HTMLElement => document.querySelector(`article[data-paper-lens-id="${id}"]`) as HTMLElement;
 /** The reader-related chip's text on the card of `id` ('' when it shows none). */
 const readerChip = (id: string): string => cardOf(id).querySelector('paper-lens-marks')?.shadowRoot?.querySelector('[data-paper-lens-action="reader-related"]')?.textContent ?? '';
@@ -69,11 +54,11 @@ afterEach(() => controller?.stop());
 describe('reader-related links that come after the states', () => {
   it('land on the right cards after the page re-rendered them in another order', async () => {
     const papers = [paper(0), paper(1), paper(2)];
-    load(papers);
+    loadListing({ papers });
     const background = lateBackground(new Map([[papers[1]!.id, [link('2401.00001')]]]));
     controller = new Controller(`rr-${Math.random()}`, { sender: background.sender, subscribe: () => () => undefined });
     void controller.scan();
-    const generation = await ready();
+    const generation = await marksReady();
     // The marks are in before the links: the page did not wait for them.
     expect(readerChip(papers[1]!.id)).toBe('');
     expect(background.asked).toEqual([papers.map((p) => p.id)]);
@@ -82,7 +67,7 @@ describe('reader-related links that come after the states', () => {
     const list = document.querySelector('[data-fixture-list]') as HTMLElement;
     const again = new DOMParser().parseFromString(renderListingPage({ layout: 'payload', url: URL_DAY, papers: [papers[2]!, papers[1]!, papers[0]!] }), 'text/html');
     list.replaceChildren(...Array.from(again.querySelectorAll('article')).map((card) => document.importNode(card, true)));
-    await ready(generation);
+    await marksReady(generation);
     background.release();
     await vi.waitFor(() => expect(readerChip(papers[1]!.id)).toBe('Close to 1 paper you starred'), { timeout: 5000, interval: 10 });
     expect(readerChip(papers[0]!.id)).toBe('');
