@@ -4,7 +4,7 @@
  * moves nothing below it: no relayout of the whole list while the reader scrolls.
  */
 import type { ListedCard } from './site';
-import { placeStrip } from './marks/placement';
+import { placeStrip, stripIsPlaced } from './marks/placement';
 import { ownHost } from './marks/own-hosts';
 import { STRIP_TAG } from './marks/strip';
 import { PENDING_ATTR } from './marks/styles';
@@ -62,7 +62,7 @@ export class LazyStrips {
    */
   keep(card: ListedCard): void {
     const host = this.placeholders.get(card.element);
-    if (host?.parentNode && card.element.contains(host)) return;
+    if (host && stripIsPlaced(card, host)) return;
     this.hold(card);
   }
 
