@@ -4,6 +4,7 @@
  * waits for the store's answer, which can take far longer.
  */
 import type { PageAnalysis } from '../core/types';
+import { RefTable } from './ref-table';
 
 /** Refs kept at most (tabs whose page/analyse never came: closed or navigated away). */
 const KEPT = 16;
@@ -11,7 +12,7 @@ const KEPT = 16;
 export const REF_WAIT_MS = 300;
 
 export class PendingAnalyses {
-  private readonly byRef = new Map<string, Promise<PageAnalysis>>();
+  private readonly byRef = new RefTable<Promise<PageAnalysis>>(KEPT);
   private readonly waiting = new Map<string, (analysis: Promise<PageAnalysis>) => void>();
 
   start(ref: string, analysis: Promise<PageAnalysis>): void {
@@ -24,17 +25,11 @@ export class PendingAnalyses {
       return;
     }
     this.byRef.set(ref, analysis);
-    for (const oldest of this.byRef.keys()) {
-      if (this.byRef.size <= KEPT) break;
-      this.byRef.delete(oldest);
-    }
   }
 
   /** The analysis started under `ref`, or null when none was (the worker restarted in between, or it was dropped). */
   async take(ref: string, waitMs = REF_WAIT_MS): Promise<PageAnalysis | null> {
-    const found = this.byRef.get(ref);
-    this.byRef.delete(ref);
-    const analysis = found ?? await new Promise<Promise<PageAnalysis> | null>((resolve) => {
+    const analysis = this.byRef.take(ref) ?? await new Promise<Promise<PageAnalysis> | null>((resolve) => {
       const timer = setTimeout(() => {
         this.waiting.delete(ref);
         resolve(null);

@@ -4,30 +4,23 @@
  * so. A worker that was stopped in between starts with no receipts, so it answers "not known" for every receipt
  * of its predecessor: a lost write is always re-sent, and a re-sent listing within its visit is idempotent.
  */
+import { RefTable } from './ref-table';
 
 /** Receipts kept once settled and not asked about; an evicted one answers "not known" (a harmless re-send). */
 const KEEP = 500;
 
 export class PendingWrites {
-  /** Differs per worker start, so a receipt is never mistaken for one of another run. */
-  private readonly run: string;
-  private next = 0;
-  private readonly writes = new Map<string, Promise<void>>();
+  private readonly writes: RefTable<Promise<void>>;
 
-  constructor(run: string = crypto.randomUUID()) {
-    this.run = run;
+  /** `run` differs per worker start, so a receipt is never mistaken for one of another run. */
+  constructor(run?: string) {
+    this.writes = new RefTable(KEEP, run);
   }
 
   /** Keeps a write under way; returns its receipt. A failed write is reported to whoever asks, never unhandled. */
   track(write: Promise<void>): string {
-    const receipt = `${this.run}:${++this.next}`;
     write.catch(() => undefined);
-    this.writes.set(receipt, write);
-    if (this.writes.size > KEEP) {
-      const oldest = this.writes.keys().next().value;
-      if (oldest !== undefined) this.writes.delete(oldest);
-    }
-    return receipt;
+    return this.writes.issue(write);
   }
 
   /** True once the write committed; false when this worker does not know the receipt; throws when the write failed. */
@@ -38,7 +31,7 @@ export class PendingWrites {
       await write;
       return true;
     } finally {
-      this.writes.delete(receipt);
+      this.writes.take(receipt);
     }
   }
 

@@ -10,6 +10,7 @@ import type { ReaderRelated } from '../core/records';
 import { relatedToReference, type ReferencePapers } from '../core/related';
 import type { StoredPaper } from './db';
 import type { Store } from './store';
+import { RefTable } from './ref-table';
 
 export const MAX_READER_RELATED = 3;
 /** Refs kept at most (pages that never asked: closed, navigated away, or a caller that does not show them). */
@@ -46,24 +47,16 @@ export async function readerRelatedOf(store: Store, ids: readonly string[]): Pro
 
 /** Scorings started by page/listed, kept under their ref until papers/reader-related takes them. */
 export class PendingRelated {
-  /** Unique per worker start, so a ref handed out before a stop never names another listing after it. */
-  private readonly prefix = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
-  private next = 0;
-  private readonly byRef = new Map<string, Promise<RelatedById>>();
+  private readonly byRef = new RefTable<Promise<RelatedById>>(KEPT);
   /** Scorings not done yet, by paper id: states answered meanwhile wait for them (see `settledFor`). */
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
   /** Runs `score` for `ids` after the current answer went out (a macrotask later); returns the ref to ask with. */
   start(ids: readonly string[], score: () => Promise<RelatedById>): string {
-    const ref = `${this.prefix}:${++this.next}`;
     const scored = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(score);
     // A failure is answered to whoever asks; until then nobody awaits this promise.
     scored.catch(() => undefined);
-    this.byRef.set(ref, scored);
-    for (const oldest of this.byRef.keys()) {
-      if (this.byRef.size <= KEPT) break;
-      this.byRef.delete(oldest);
-    }
+    const ref = this.byRef.issue(scored);
     for (const id of ids) this.inFlight.set(id, scored);
     const done = (): void => {
       for (const id of ids) if (this.inFlight.get(id) === scored) this.inFlight.delete(id);
@@ -87,9 +80,7 @@ export class PendingRelated {
 
   /** The scoring started under `ref`, or null when this worker has none (then score from the stored papers). */
   take(ref: string): Promise<RelatedById> | null {
-    const found = this.byRef.get(ref) ?? null;
-    this.byRef.delete(ref);
-    return found;
+    return this.byRef.take(ref) ?? null;
   }
 }
 
