@@ -126,6 +126,10 @@ export function searchWords(paper: Pick<Paper, 'title' | 'authors' | 'abstract'>
 }
 
 export function indexRowOf(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>, now: number): PaperIndexRow {
-  const keys = duplicateKeys(paper);
+  return indexRowWithKeys(paper, duplicateKeys(paper), now);
+}
+
+/** The index row of `paper` from duplicate keys already made from its text (see listing-merge.ts). */
+export function indexRowWithKeys(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>, keys: { titleKey: string; bandKeys: string[] }, now: number): PaperIndexRow {
   return { id: paper.id, titleKey: keys.titleKey, bandKeys: keys.bandKeys, words: searchWords(paper), indexedAt: now };
 }

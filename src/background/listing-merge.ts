@@ -8,7 +8,7 @@ import type { Sighting } from '../core/records';
 import type { PaperIndexRow, StoredPaper } from './db';
 import { duplicateFeatures, duplicateKeysOf, type DuplicateFeatures } from '../core/duplicates';
 import type { CandidateKeys } from './candidate-index';
-import { addListing, mergePaperText, newStoredPaper, searchWords } from './derive';
+import { addListing, indexRowWithKeys, mergePaperText, newStoredPaper } from './derive';
 
 export interface MergedListing<R> {
   /** One record per listed id, in the order of `ids`, updated in place (or new). */
@@ -56,7 +56,7 @@ export class ListingTexts {
   /** The paper's index row (equal to indexRowOf's), made in the write pass: the answer never waits for its words. */
   row(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>): PaperIndexRow {
     const work = this.work(paper);
-    const row = work.row ?? { id: paper.id, titleKey: work.keys.titleKey, bandKeys: work.keys.bandKeys, words: searchWords(paper), indexedAt: this.now };
+    const row = work.row ?? indexRowWithKeys(paper, work.keys, this.now);
     work.row = row;
     return row;
   }
