@@ -28,8 +28,8 @@ export function placeStrip(card: ListedCard, host: HTMLElement): void {
  * Removes the strip hosts this instance did not make (the site cloned a marked card, or kept a copy of one): one
  * query over the page, not one per card. Our own hosts are put back into their cards by placeStrip.
  */
-export function removeStrayStrips(root: ParentNode = document): void {
-  for (const host of Array.from(root.querySelectorAll(STRIP_TAG))) if (!isOwnHost(host)) host.remove();
+export function removeStrayStrips(): void {
+  for (const host of Array.from(document.querySelectorAll(STRIP_TAG))) if (!isOwnHost(host)) host.remove();
 }
 
 export function stripIsPlaced(card: ListedCard, host: HTMLElement): boolean {
