@@ -14,7 +14,6 @@ import { Broadcaster } from './broadcast';
 import { Worker } from './worker';
 import { dayPage, fakeIdb, freshStore, paper } from './test-support';
 
-vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: () => Promise.reject(new Error('no runtime in tests')), onMessage: { addListener() {}, removeListener() {} } } } }));
 
 const A = paper('2403.00001', 'Sparse Attention for Long Documents', 'We study sparse attention.', ['Ada Lovelace']);
 const B = paper('2403.00002', 'Diffusion Models for Tabular Data', 'Tabular diffusion.', ['Alan Turing']);

@@ -10,7 +10,6 @@ import { Controller } from './controller';
 import { mergeReaderRelated } from './reader-related';
 import { loadListing, marksReady, URL_DAY } from './test-page';
 
-vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: () => Promise.reject(new Error('no runtime in tests')), onMessage: { addListener() {}, removeListener() {} } } } }));
 
 
 function paper(n: number): Paper {

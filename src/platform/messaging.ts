@@ -2,9 +2,9 @@
  * Transport for the typed message API (src/core/messages.ts). Retries while the service worker wakes up,
  * so a request is never lost to a sleeping worker.
  */
-import browser from 'webextension-polyfill';
 import type { Broadcast, ErrorBody, Request, RequestMap, RequestType, Response } from '../core/messages';
 import { isBroadcast } from '../core/messages';
+import { messagingRuntime, type MessagingRuntime } from './runtime';
 
 export class StoreError extends Error {
   constructor(readonly body: ErrorBody) {
@@ -29,7 +29,7 @@ export async function send<T extends RequestType>(
   let lastError: unknown;
   for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
     try {
-      const response = (await browser.runtime.sendMessage(request)) as Response<T> | undefined;
+      const response = (await messagingRuntime().sendMessage(request)) as Response<T> | undefined;
       if (response === undefined || response === null) throw new Error('No SW response');
       if (!response.ok) throw new StoreError(response.error);
       return response as Extract<Response<T>, { ok: true }>;
@@ -57,6 +57,13 @@ export function onBroadcast(listener: (message: Broadcast) => void): () => void 
     if (isBroadcast(message)) listener(message);
     return undefined;
   };
-  browser.runtime.onMessage.addListener(handler);
-  return () => browser.runtime.onMessage.removeListener(handler);
+  let runtime: MessagingRuntime;
+  try {
+    runtime = messagingRuntime();
+  } catch {
+    // An orphaned script (its extension was reloaded) hears nothing more; its requests say why.
+    return () => undefined;
+  }
+  runtime.onMessage.addListener(handler);
+  return () => runtime.onMessage.removeListener(handler);
 }
