@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, stripMarkup, titleKey, words } from './text';
+import { collapseWhitespace, foldText, stripMarkup, titleKey, words } from './text';
 import { authorKeys, authorsAgree } from './text-authors';
 import { displayWord, tokenize } from './text-tokens';
 
@@ -115,5 +115,17 @@ describe('authors', () => {
     expect(authorKeys(many).size).toBe(300);
     expect(authorsAgree(authorKeys(many), authorKeys([`A. Sur${letters(299)}`]))).toBe(true);
     expect(authorsAgree(authorKeys(many), authorKeys([`B. Sur${letters(299)}`]))).toBe(false);
+  });
+});
+
+describe('collapseWhitespace', () => {
+  it('gives what collapsing every run of white space and trimming gives', () => {
+    const cases = ['Plain title', ' leading', 'trailing ', 'two  spaces', 'tab\there', 'line\nbreak', 'nbsp\u00a0inside', '\u2003em space', '', ' ', 'a'];
+    for (const text of cases) expect(collapseWhitespace(text), JSON.stringify(text)).toBe(text.replace(/\s+/g, ' ').trim());
+  });
+
+  it('returns a text that needs nothing as it is', () => {
+    const title = 'Attention Is All You Need';
+    expect(collapseWhitespace(title)).toBe(title);
   });
 });

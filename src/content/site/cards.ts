@@ -4,6 +4,7 @@
  * ancestor of the paper's links that holds no other paper's link.
  */
 import { paperIdFromHref } from './url';
+import { collapseWhitespace } from '../../core/text';
 
 export interface CardInfo {
   element: HTMLElement;
@@ -25,7 +26,7 @@ const MIXED = '\u0000mixed';
 /** Containers that are never one card even when the page lists a single paper. */
 const NEVER_CARD = new Set(['BODY', 'HTML', 'MAIN']);
 
-export const collapse = (value: string | null | undefined): string => (value ?? '').replace(/\s+/g, ' ').trim();
+export const collapse = (value: string | null | undefined): string => collapseWhitespace(value ?? '');
 
 interface PaperLink {
   link: HTMLAnchorElement;

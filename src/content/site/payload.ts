@@ -4,6 +4,7 @@
  */
 import type { Paper } from '../../core/types';
 import { normaliseId } from '../../core/ids';
+import { collapseWhitespace } from '../../core/text';
 import { STEP_PARSE_CHARS, splitPayloadInSteps } from './payload-split';
 
 export interface Payload {
@@ -56,7 +57,7 @@ export function paperFromEntry(entry: unknown): Paper | null {
   if (!id) return null;
   const paper: Paper = {
     id,
-    title: (text(inner.title) || text(entry.title)).replace(/\s+/g, ' ').trim(),
+    title: collapseWhitespace(text(inner.title) || text(entry.title)),
     abstract: text(inner.summary ?? inner.abstract).trim(),
     authors: authorNames(inner.authors),
   };

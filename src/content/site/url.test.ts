@@ -47,4 +47,21 @@ describe('paperIdFromHref', () => {
     expect(paperIdFromHref(null)).toBeNull();
     expect(paperIdFromHref('/papers/%E0%A4%A')).toBeNull();
   });
+
+  it('reads the common /papers/<id> links (the quick path) as the general rules do', () => {
+    const cases: Array<[string, string]> = [
+      ['/papers/2403.12345', '2403.12345'],
+      ['/papers/2403.1234', '2403.1234'],
+      ['/papers/2403.12345V2', '2403.12345'],
+      ['/papers/2403.12345/', '2403.12345'],
+      ['/papers/2403.12345?tab=x', '2403.12345'],
+      ['/papers/2403.12345#community', '2403.12345'],
+      ['/papers/2403.12345v12/#a/b', '2403.12345'],
+    ];
+    for (const [href, id] of cases) expect(paperIdFromHref(href), href).toBe(id);
+    // Not that shape: the general rules decide.
+    expect(paperIdFromHref('/papers/2403.123456')).toBe('2403.123456');
+    expect(paperIdFromHref(' /papers/2403.12345 ')).toBe('2403.12345');
+    expect(paperIdFromHref('/papers/2403.12345/extra')).toBeNull();
+  });
 });

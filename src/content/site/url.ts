@@ -53,12 +53,18 @@ function paperIdFromSegment(segment: string): string | null {
   return id === '' ? null : id;
 }
 
+/** `/papers/2403.12345`, with a version, a trailing slash, a query or a fragment: the id is the digits. */
+const SITE_PAPER_HREF = /^\/papers\/(\d{4}\.\d{4,5})(?:v\d+)?\/?(?:[?#].*)?$/i;
+
 /**
  * The paper id a link points at (`/papers/<id>`, `https://huggingface.co/papers/<id>#community`,
  * `https://arxiv.org/abs/<id>`, `https://arxiv.org/pdf/<id>v2.pdf`), or null for any other link.
  */
 export function paperIdFromHref(href: string | null): string | null {
   if (!href) return null;
+  // Nearly every link on a listing: answered by one small pattern (a 1000-card page has about 2000 of them).
+  const bare = SITE_PAPER_HREF.exec(href);
+  if (bare?.[1]) return bare[1];
   const text = href.trim();
   const local = /^(?:https?:\/\/(?:www\.)?huggingface\.co)?\/papers\/([a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?|[^/?#]+)\/?(?:[?#].*)?$/i.exec(text);
   if (local?.[1]) return RESERVED_SEGMENTS.has(local[1].toLowerCase()) ? null : paperIdFromSegment(local[1]);
