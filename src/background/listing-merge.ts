@@ -6,7 +6,8 @@
 import type { ListingPage, Paper } from '../core/types';
 import type { Sighting } from '../core/records';
 import type { PaperIndexRow, StoredPaper } from './db';
-import { duplicateFeatures, duplicateKeysOf, type DuplicateFeatures } from '../core/duplicates';
+import { duplicateBandHashes, duplicateFeatures, type DuplicateFeatures } from '../core/duplicates';
+import { bandKeysOf } from '../core/minhash';
 import type { CandidateKeys } from './candidate-index';
 import { addListing, indexRowWithKeys, mergePaperText, newStoredPaper } from './derive';
 
@@ -39,7 +40,7 @@ export class ListingTexts {
     const cached = this.byId.get(paper.id);
     if (cached?.text === text) return cached;
     const features = duplicateFeatures(paper);
-    const work: TextWork = { text, features, keys: duplicateKeysOf(features), row: null };
+    const work: TextWork = { text, features, keys: { titleKey: features.titleKey, bandHashes: duplicateBandHashes(features) }, row: null };
     this.byId.set(paper.id, work);
     return work;
   }
@@ -49,23 +50,25 @@ export class ListingTexts {
   }
 
   /** What the candidate index is asked with (the same object for the same text: see listing.ts's guess). */
-  keys(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>): CandidateKeys {
+  keys(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>): BandHashKeys {
     return this.work(paper).keys;
   }
 
   /** The paper's index row (equal to indexRowOf's), made in the write pass: the answer never waits for its words. */
   row(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>): PaperIndexRow {
     const work = this.work(paper);
-    const row = work.row ?? indexRowWithKeys(paper, work.keys, this.now);
+    const row = work.row ?? indexRowWithKeys(paper, { titleKey: work.keys.titleKey, bandKeys: bandKeysOf(work.keys.bandHashes) }, this.now);
     work.row = row;
     return row;
   }
 }
 
+type BandHashKeys = Extract<CandidateKeys, { bandHashes: Uint32Array }>;
+
 interface TextWork {
   text: string;
   features: DuplicateFeatures;
-  keys: ReturnType<typeof duplicateKeysOf>;
+  keys: BandHashKeys;
   row: PaperIndexRow | null;
 }
 
