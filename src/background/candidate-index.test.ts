@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { hashString } from '../core/minhash';
+import { duplicateBandHashes, duplicateFeatures, duplicateKeysOf } from '../core/duplicates';
 import { CandidateIndex, type CandidateKeys } from './candidate-index';
 import { indexRowOf } from './derive';
 import { generateSyntheticSet } from '../../e2e/fixtures/synthetic';
 
+type StringKeys = Extract<CandidateKeys, { bandKeys: readonly string[] }>;
+
 /** The plain definition: per id, 64 for an equal title key plus one per shared band key. */
-function naiveScores(entries: ReadonlyArray<{ id: string; keys: CandidateKeys }>, keys: CandidateKeys): Map<string, number> {
-  const hashed = (k: CandidateKeys): number[] => [...(k.titleKey ? [hashString(`title\u0000${k.titleKey}`)] : []), ...k.bandKeys.map((band) => hashString(band))];
+function naiveScores(entries: ReadonlyArray<{ id: string; keys: StringKeys }>, keys: StringKeys): Map<string, number> {
+  const hashed = (k: StringKeys): number[] => [...(k.titleKey ? [hashString(`title\u0000${k.titleKey}`)] : []), ...k.bandKeys.map((band) => hashString(band))];
   const wanted = hashed(keys);
   const score = new Map<string, number>();
   wanted.forEach((key, k) => {
@@ -41,6 +44,21 @@ describe('CandidateIndex', () => {
     }
     expect(index.has(rows[0]!.id)).toBe(true);
     expect(index.has('0000.00000')).toBe(false);
+  });
+
+  it('finds the same candidates from band hashes as from the band-key strings they spell', () => {
+    const index = new CandidateIndex('f');
+    rows.slice(0, 200).forEach((row, i) => index.add(row.id, row.keys, i));
+    index.compact();
+    rows.slice(200, 300).forEach((row, i) => index.add(row.id, row.keys, 200 + i));
+    let found = 0;
+    for (const paper of papers) {
+      const features = duplicateFeatures(paper);
+      const fromStrings = index.candidates(duplicateKeysOf(features));
+      expect(index.candidates({ titleKey: features.titleKey, bandHashes: duplicateBandHashes(features) })).toEqual(fromStrings);
+      found += fromStrings.length;
+    }
+    expect(found).toBeGreaterThan(300);
   });
 
   it('finds every key of a large base array', () => {

@@ -8,17 +8,18 @@
  * (paperIndex.indexedAt >= coveredUntil) are replayed into a small in-memory delta when the worker wakes.
  * Stale entries (a paper whose text changed) only add candidates, which matchKnownPaper then rejects.
  */
-import { hashString } from '../core/minhash';
+import { bandKeyHash, hashString } from '../core/minhash';
 
 /** Slots per key in the packed base array: key * SLOT_SPAN + slot stays an exact integer below 2^53. */
 const SLOT_SPAN = 2 ** 21;
 /** Values in the base array are below this (32-bit keys times SLOT_SPAN). */
 const KEY_SPACE = 2 ** 32 * SLOT_SPAN;
 
-export interface CandidateKeys {
-  titleKey: string;
-  bandKeys: readonly string[];
-}
+/**
+ * A paper's keys as stored (band keys as strings, paperIndex rows) or as just made (the band hashes those strings
+ * spell: a listing's new papers are looked up without formatting strings only to hash them again).
+ */
+export type CandidateKeys = { titleKey: string; bandKeys: readonly string[] } | { titleKey: string; bandHashes: Uint32Array };
 
 export interface CandidateSnapshot {
   fingerprint: string;
@@ -30,7 +31,8 @@ export interface CandidateSnapshot {
 function hashedKeys(keys: CandidateKeys): number[] {
   const out: number[] = [];
   if (keys.titleKey) out.push(hashString(`title\u0000${keys.titleKey}`));
-  for (const band of keys.bandKeys) out.push(hashString(band));
+  if ('bandHashes' in keys) keys.bandHashes.forEach((hash, band) => out.push(bandKeyHash(band, hash)));
+  else for (const band of keys.bandKeys) out.push(hashString(band));
   return out;
 }
 

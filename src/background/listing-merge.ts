@@ -6,7 +6,8 @@
 import type { ListingPage, Paper } from '../core/types';
 import type { Sighting } from '../core/records';
 import type { PaperIndexRow, StoredPaper } from './db';
-import { duplicateFeatures, duplicateKeysOf, type DuplicateFeatures } from '../core/duplicates';
+import { duplicateBandHashes, duplicateFeatures, type DuplicateFeatures } from '../core/duplicates';
+import { bandKeysOf } from '../core/minhash';
 import type { CandidateKeys } from './candidate-index';
 import { addListing, indexRowWithKeys, mergePaperText, newStoredPaper } from './derive';
 
@@ -27,8 +28,9 @@ export interface MergedListing<R> {
 
 /**
  * The costly text work of each listed paper, done once per listing and shared by its two passes and its duplicate
- * check: the abstract's shingles (duplicate features), the candidate keys made from them (MinHash bands), and for
- * the write only the index row with its search words. Each is reused only for exactly the text it was made from.
+ * check: the abstract's shingles (duplicate features), the candidate keys made from them (MinHash bands) for the
+ * papers looked up, and for the write only the index row with its search words. Each is reused only for exactly
+ * the text it was made from.
  */
 export class ListingTexts {
   private readonly byId = new Map<string, TextWork>();
@@ -38,8 +40,7 @@ export class ListingTexts {
     const text = `${paper.title}\u0000${paper.abstract}\u0000${(paper.authors ?? []).join('\u0001')}`;
     const cached = this.byId.get(paper.id);
     if (cached?.text === text) return cached;
-    const features = duplicateFeatures(paper);
-    const work: TextWork = { text, features, keys: duplicateKeysOf(features), row: null };
+    const work: TextWork = { text, features: duplicateFeatures(paper), keys: null, row: null };
     this.byId.set(paper.id, work);
     return work;
   }
@@ -49,23 +50,29 @@ export class ListingTexts {
   }
 
   /** What the candidate index is asked with (the same object for the same text: see listing.ts's guess). */
-  keys(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>): CandidateKeys {
-    return this.work(paper).keys;
+  keys(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>): BandHashKeys {
+    const work = this.work(paper);
+    // Made when first asked: the candidates of a duplicate check need only their features.
+    work.keys ??= { titleKey: work.features.titleKey, bandHashes: duplicateBandHashes(work.features) };
+    return work.keys;
   }
 
   /** The paper's index row (equal to indexRowOf's), made in the write pass: the answer never waits for its words. */
   row(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>): PaperIndexRow {
     const work = this.work(paper);
-    const row = work.row ?? indexRowWithKeys(paper, work.keys, this.now);
+    const keys = this.keys(paper);
+    const row = work.row ?? indexRowWithKeys(paper, { titleKey: keys.titleKey, bandKeys: bandKeysOf(keys.bandHashes) }, this.now);
     work.row = row;
     return row;
   }
 }
 
+type BandHashKeys = Extract<CandidateKeys, { bandHashes: Uint32Array }>;
+
 interface TextWork {
   text: string;
   features: DuplicateFeatures;
-  keys: ReturnType<typeof duplicateKeysOf>;
+  keys: BandHashKeys | null;
   row: PaperIndexRow | null;
 }
 

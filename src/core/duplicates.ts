@@ -17,7 +17,7 @@ import { titleKey } from './text';
 import { tokenize, type Token } from './text-tokens';
 import { BucketTable } from './flat-tables';
 import { authorKeys, authorsAgree } from './text-authors';
-import { BAND_COUNT, bandHashes, bandKeys, containment, sharedCount, shingles, type Shingles } from './minhash';
+import { BAND_COUNT, bandHashes, bandKeysOf, containment, sharedCount, shingles, type Shingles } from './minhash';
 
 /** Containment at or above which two abstracts are the same work. */
 export const NEAR_COPY_CONTAINMENT = 0.6;
@@ -76,10 +76,16 @@ export function duplicateKeys(paper: Pick<Paper, 'title' | 'abstract'>): { title
 }
 
 /** The same keys from a paper's features, for a caller that needs both (the abstract is shingled once). */
-export function duplicateKeysOf(features: Pick<DuplicateFeatures, 'titleKey' | 'shingles'>): { titleKey: string; bandKeys: string[] } {
-  const text = features.shingles;
-  return { titleKey: features.titleKey, bandKeys: text.set.length >= MIN_SHARED_SHINGLES ? bandKeys(text) : [] };
+export function duplicateKeysOf(features: Pick<DuplicateFeatures, 'shingles' | 'titleKey'>): { titleKey: string; bandKeys: string[] } {
+  return { titleKey: features.titleKey, bandKeys: bandKeysOf(duplicateBandHashes(features)) };
 }
+
+/** The numbers duplicateKeysOf's band keys spell (none for a text too short to prove anything). */
+export function duplicateBandHashes(features: Pick<DuplicateFeatures, 'shingles'>): Uint32Array {
+  return features.shingles.set.length >= MIN_SHARED_SHINGLES ? bandHashes(features.shingles) : NO_BANDS;
+}
+
+const NO_BANDS = new Uint32Array(0);
 
 const RULE_RANK: Record<DuplicateRule, number> = { 'same-id': 0, 'same-title': 1, 'near-abstract': 2 };
 

@@ -21,10 +21,13 @@ export const LEAD_BANDS = LEAD_HASH_COUNT / LEAD_ROWS;
 export const LEAD_SHINGLES = 24;
 export const BAND_COUNT = FULL_BANDS + LEAD_BANDS;
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** FNV-1a with a final avalanche, 32 bits. */
 export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   return avalanche(hash);
 }
 
@@ -117,7 +120,43 @@ export function bandHashes(text: Shingles): Uint32Array {
 
 /** One key per band, `band:hash` in base 36, stable across sessions (for a multi-entry index). */
 export function bandKeys(text: Shingles): string[] {
-  return Array.from(bandHashes(text), (hash, band) => `${band.toString(36)}:${hash.toString(36)}`);
+  return bandKeysOf(bandHashes(text));
+}
+
+/** The band keys spelled from band hashes already made (bandKeys without the MinHash). */
+export function bandKeysOf(hashes: Uint32Array): string[] {
+  return Array.from(hashes, (hash, band) => `${band.toString(36)}:${hash.toString(36)}`);
+}
+
+const COLON = 58;
+const digits = new Uint8Array(8);
+
+/** FNV-1a state after feeding `value` (an integer in [0, 2^32)) written in base 36, as toString(36) spells it. */
+function feedBase36(state: number, value: number): number {
+  let count = 0;
+  let rest = value;
+  do {
+    const digit = rest % 36;
+    digits[count++] = digit < 10 ? 48 + digit : 87 + digit;
+    rest = (rest - digit) / 36;
+  } while (rest > 0);
+  let hash = state;
+  while (count > 0) hash = Math.imul(hash ^ (digits[--count] as number), FNV_PRIME);
+  return hash;
+}
+
+/**
+ * hashString of the band key `band:hash` (bandKeysOf) without making the string: what the worker's candidate
+ * index hashes each band key to, for a listed paper whose band hashes were just made.
+ */
+export function bandKeyHash(band: number, hash: number): number {
+  return avalanche(feedBase36(bandPrefix(band), hash));
+}
+
+/** FNV-1a state after `band:`, made once per band number. */
+const bandPrefixes: number[] = [];
+function bandPrefix(band: number): number {
+  return (bandPrefixes[band] ??= Math.imul(feedBase36(FNV_OFFSET, band) ^ COLON, FNV_PRIME));
 }
 
 /** |A ∩ B| of two sorted distinct hash arrays. */
