@@ -139,11 +139,12 @@ async function answerListing(
   relatedThreshold: number,
   lap: number,
 ): Promise<ListedAnswer> {
+  // The states come from the read pass alone (plan.known holds the originals the duplicates point at); made before
+  // the write starts, they neither wait for a read queued behind it nor for the worker issuing its 250 reads.
+  const states = await store.statesFromRecords(ids, plan.records, () => page.key, plan.known);
   // Started before answering, so a request that arrives after the answer (papers/seen) is ordered after it.
   const written = writeListing(store, page, ids, unique, now, texts, plan.verdicts);
   written.catch(() => undefined);
-
-  const states = await store.statesFromRecords(ids, plan.records, () => page.key, plan.known);
   store.lap('listed:states', lap);
   const stateById = new Map(states.map((state) => [state.id, state]));
   const answer: ListedAnswer = { states: papers.map((paper) => stateById.get(paper.id) ?? emptyState(paper.id)), written };
