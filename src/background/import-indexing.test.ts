@@ -4,6 +4,7 @@ import type { Paper } from '../core/types';
 import { mergeBackup } from './backup';
 import { listHistory } from './history';
 import { recordListing } from './listing';
+import { indexRowOf } from './derive';
 import { DAY, dayPage, freshStore } from './test-support';
 import { generateSyntheticSet } from '../../e2e/fixtures/synthetic';
 
@@ -75,5 +76,16 @@ describe('papers an import added, before their index rows are written', () => {
     expect(rows.map((row) => row.id).sort()).toEqual([...new Set([...records.map((r) => r.id), papers[150]!.id, papers[151]!.id])].sort());
     const candidates = await store.candidates();
     expect(candidates.size).toBe(rows.length);
+  });
+});
+
+describe('index rows a request wrote', () => {
+  it('are kept only while their paper still has the title they were made from', async () => {
+    const { store, clock } = freshStore();
+    const [kept, retitled] = papers.slice(0, 2).map((p) => recordOf(p, clock.now)) as [PaperRecord, PaperRecord];
+    await store.db.papers.bulkPut([kept, { ...retitled, title: `${retitled.title}: a later revision` }]);
+    await store.indexer.write([indexRowOf(kept, clock.now), indexRowOf(retitled, clock.now)]);
+    expect(await store.db.paperIndex.get(kept.id)).toMatchObject({ titleKey: indexRowOf(kept, clock.now).titleKey });
+    expect(await store.db.paperIndex.get(retitled.id)).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@
 import type { PaperIndexRow } from './db';
 import { indexRowOf } from './derive';
 import type { Store } from './store';
+import { titleKey } from '../core/text';
 import { getAmong } from './sparse-read';
 
 /** Papers per index transaction when catching up after a wake. */
@@ -66,9 +67,11 @@ export class Indexer {
   private async writeNow(rows: PaperIndexRow[]): Promise<void> {
     const { papers, paperIndex } = this.store.db;
     await this.store.db.transaction('rw', [papers, paperIndex], async () => {
-      // Only rows whose paper still has this text (a later request may have changed it meanwhile).
+      // Only rows whose paper still has this title (a later request may have changed it meanwhile; its own row
+      // is written after this one). The title key alone is compared: making the whole row again to read it tokenised
+      // every listed paper's abstract a second time.
       const current = await papers.bulkGet(rows.map((row) => row.id));
-      const fresh = rows.filter((row, i) => current[i] && indexRowOf(current[i]!, row.indexedAt).titleKey === row.titleKey);
+      const fresh = rows.filter((row, i) => current[i] && titleKey(current[i]!.title ?? '') === row.titleKey);
       await paperIndex.bulkPut(fresh);
     });
   }
