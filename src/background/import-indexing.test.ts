@@ -4,7 +4,8 @@ import type { Paper } from '../core/types';
 import { mergeBackup } from './backup';
 import { listHistory } from './history';
 import { recordListing } from './listing';
-import { indexRowOf } from './derive';
+import { indexRowOf, newStoredPaper } from './derive';
+import type { StoredPaper } from './db';
 import { DAY, dayPage, freshStore } from './test-support';
 import { generateSyntheticSet } from '../../e2e/fixtures/synthetic';
 
@@ -82,7 +83,7 @@ describe('papers an import added, before their index rows are written', () => {
 describe('index rows a request wrote', () => {
   it('are kept only while their paper still has the title they were made from', async () => {
     const { store, clock } = freshStore();
-    const [kept, retitled] = papers.slice(0, 2).map((p) => recordOf(p, clock.now)) as [PaperRecord, PaperRecord];
+    const [kept, retitled] = papers.slice(0, 2).map((p) => newStoredPaper(p, clock.now)) as [StoredPaper, StoredPaper];
     await store.db.papers.bulkPut([kept, { ...retitled, title: `${retitled.title}: a later revision` }]);
     await store.indexer.write([indexRowOf(kept, clock.now), indexRowOf(retitled, clock.now)]);
     expect(await store.db.paperIndex.get(kept.id)).toMatchObject({ titleKey: indexRowOf(kept, clock.now).titleKey });
