@@ -51,20 +51,23 @@ export class ListingTexts {
 
   /** What the candidate index is asked with (the same object for the same text: see listing.ts's guess). */
   keys(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>): BandHashKeys {
-    const work = this.work(paper);
-    // Made when first asked: the candidates of a duplicate check need only their features.
-    work.keys ??= { titleKey: work.features.titleKey, bandHashes: duplicateBandHashes(work.features) };
-    return work.keys;
+    return keysOf(this.work(paper));
   }
 
   /** The paper's index row (equal to indexRowOf's), made in the write pass: the answer never waits for its words. */
   row(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>): PaperIndexRow {
     const work = this.work(paper);
-    const keys = this.keys(paper);
-    const row = work.row ?? indexRowWithKeys(paper, { titleKey: keys.titleKey, bandKeys: bandKeysOf(keys.bandHashes) }, this.now);
-    work.row = row;
-    return row;
+    if (work.row) return work.row;
+    const keys = keysOf(work);
+    work.row = indexRowWithKeys(paper, { titleKey: keys.titleKey, bandKeys: bandKeysOf(keys.bandHashes) }, this.now);
+    return work.row;
   }
+}
+
+/** Made when first asked: the candidates of a duplicate check need only their features. */
+function keysOf(work: TextWork): BandHashKeys {
+  work.keys ??= { titleKey: work.features.titleKey, bandHashes: duplicateBandHashes(work.features) };
+  return work.keys;
 }
 
 type BandHashKeys = Extract<CandidateKeys, { bandHashes: Uint32Array }>;

@@ -389,7 +389,7 @@ export class Controller {
     this.watcher.stop();
     this.seen.stop();
     this.lazyStrips.disconnect();
-    this.pageMarks.remove();
+    this.pageMarks.removeStyle();
     this.popover.close(false);
     for (const stop of this.stops) stop();
   }

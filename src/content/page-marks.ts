@@ -53,7 +53,7 @@ export class PageMarks {
     });
   }
 
-  remove(): void {
+  removeStyle(): void {
     this.style?.remove();
   }
 

@@ -10,8 +10,6 @@ import { Controller } from './controller';
 import { mergeReaderRelated } from './reader-related';
 import { loadListing, marksReady, URL_DAY } from './test-page';
 
-
-
 function paper(n: number): Paper {
   return { id: `2403.${String(20000 + n)}`, title: `Paper ${n} about topic ${n}`, abstract: `Abstract ${n} with words of its own, number ${n}.`, authors: ['B. Author'] };
 }
