@@ -2,11 +2,11 @@
  * Paper Lens on one tab: reads the listing, analyses it in slices, marks the cards, keeps the marks in step
  * with the site's client-side rendering and with the store, and reports what the reader sees and opens.
  */
-import type { AnalysisOptions, ListingPage, PageAnalysis, Paper } from '../core/types';
+import type { ListingPage, PageAnalysis, Paper } from '../core/types';
 import type { PaperState } from '../core/records';
 import type { Broadcast } from '../core/messages';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '../core/settings';
-import { analyseListing, analysisByRef, EMPTY_ANALYSIS } from './page-analysis';
+import { analyseListing, EMPTY_ANALYSIS } from './page-analysis';
 import { readListingInSteps, type Listing, type ListedCard } from './site';
 import { Cancelled, measure, runInSlices, forEachInSlices, yieldToPage } from './slices';
 import { buildViews, defaultFilters, type CardView, type Filters, type PendingToggle } from './marks/model';
@@ -23,7 +23,7 @@ import { READY_ATTR, claimPage, isCurrent } from './instance';
 import { watchTheme } from './theme';
 import { Interactions } from './interactions';
 import { cardsNearViewport, LazyStrips } from './lazy-strips';
-import { followReaderRelated } from './reader-related';
+import { ListingRequests } from './listing-requests';
 
 /** How long the first marks wait for the store's answer before showing page-only marks. */
 const STATES_WAIT_MS = 1500;
@@ -48,11 +48,8 @@ export class Controller {
   private analysedKey = '';
   private readonly marked = new Set<HTMLElement>();
   private cardIndex = new Map<HTMLElement, number>();
-  private readonly listedIds = new Set<string>();
-  private readonly inflight = new Set<Promise<void>>();
   private visitUrl = '';
   private generation = 0;
-  private analysisRefs = 0;
   private scanToken = 0;
   private refreshToken = 0;
   private stopped = false;
@@ -63,10 +60,12 @@ export class Controller {
   private readonly interactions: Interactions;
   private readonly lazyStrips: LazyStrips;
   private readonly pageMarks: PageMarks;
+  private readonly listings: ListingRequests;
 
   constructor(readonly token: string, transport: { sender?: Sender; subscribe?: BroadcastSubscriber } = {}) {
     this.stops.push(claimPage(token, () => this.stop()));
     this.store = new StoreLink(() => this.refresh(), transport.sender, transport.subscribe);
+    this.listings = new ListingRequests(token, this.store, this.states, (states) => this.mergeStates(states), () => this.refresh());
     this.popover = new Popover(token);
     this.interactions = new Interactions(this);
     this.lazyStrips = new LazyStrips(token, (elements) => this.buildNearStrips(elements));
@@ -118,7 +117,7 @@ export class Controller {
       const papers = listing.cards.map((card) => card.paper);
       const key = this.analysisKey(ids);
       const options = key !== this.analysedKey ? { relatedThreshold: this.settings.relatedThreshold, maxRelated: this.settings.relatedCount } : undefined;
-      const { statesArrived, analysis } = this.listPapers(listing.page, papers, options);
+      const { statesArrived, analysis } = this.listings.list(listing.page, papers, options);
       if (options) {
         this.analysis = await analyseListing(this.store, papers, options, cancelled, analysis);
         this.analysedKey = key;
@@ -151,42 +150,9 @@ export class Controller {
     this.seen.flush();
     this.seen.newVisit();
     this.visitUrl = page.url;
-    this.listedIds.clear();
+    this.listings.forget();
     this.filters = defaultFilters(this.settings);
     this.popover.close(false);
-  }
-
-  /**
-   * Sends the papers not yet listed on this visit; `statesArrived` resolves once the store answered (or failed).
-   * When the page needs analysing (`analyse`) and none of its papers was listed yet on this visit (a page's first
-   * read), the listing carries the whole list and starts its analysis in the background under a ref, and the
-   * analysis is asked for by that ref: the papers are serialised once, and the analysis does not wait for the store.
-   */
-  private listPapers(page: ListingPage, papers: Paper[], analyse?: AnalysisOptions): { statesArrived: Promise<void>; analysis: Promise<PageAnalysis | null> | null } {
-    if (page.kind === 'paper' || page.kind === 'other') return { statesArrived: Promise.resolve(), analysis: null };
-    const fresh = new Map<string, Paper>();
-    for (const paper of papers) if (!this.listedIds.has(paper.id) && !fresh.has(paper.id)) fresh.set(paper.id, paper);
-    let analysis: Promise<PageAnalysis | null> | null = null;
-    if (fresh.size > 0 && !this.store.dead) {
-      const whole = analyse !== undefined && papers.every((paper) => fresh.has(paper.id));
-      for (const id of fresh.keys()) this.listedIds.add(id);
-      const ref = whole ? `${this.token}:${++this.analysisRefs}` : null;
-      const answer = this.store.request('page/listed', ref && analyse ? { page, papers, analyse: { options: analyse, ref } } : { page, papers: [...fresh.values()] });
-      if (ref) analysis = analysisByRef(this.store, ref, papers.length);
-      const request = answer.then((response) => {
-        if (!response) return;
-        this.mergeStates(response.states);
-        // Reader-related links come after the states (content/reader-related.ts); the marks do not wait for them.
-        if (response.relatedRef !== undefined) {
-          void followReaderRelated(this.store, response.relatedRef, response.states, this.states).then((changed) => {
-            if (changed) this.refresh();
-          });
-        }
-      });
-      this.inflight.add(request);
-      void request.finally(() => this.inflight.delete(request));
-    }
-    return { statesArrived: Promise.all(this.inflight).then(() => undefined), analysis };
   }
 
   mergeStates(states: readonly PaperState[]): void {
@@ -372,7 +338,7 @@ export class Controller {
         break;
       case 'data/cleared':
         this.states.clear();
-        this.listedIds.clear();
+        this.listings.forget();
         this.analysedKey = '';
         void this.scan();
         break;
