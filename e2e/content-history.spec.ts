@@ -109,6 +109,9 @@ test('a star in one tab shows on the same card in another tab', async ({ context
     await tab.goto(`https://huggingface.co${DAY1}`);
     await waitForMarks(tab);
   }
+  // The reader clicks in the tab in front. Tab a went behind when tab b opened, and a click into a background tab
+  // took Playwright 1-2 s to deliver (its input waits for frames a hidden page does not draw), which this timed.
+  await a.bringToFront();
   const started = Date.now();
   await a.locator('article').nth(3).locator('[data-paper-lens-action="star"]').click();
   await expect(b.locator('article').nth(3)).toHaveAttribute('data-paper-lens', /starred/, { timeout: 2000 });
