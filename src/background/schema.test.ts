@@ -37,7 +37,7 @@ describe('schema', () => {
     await store.open();
     const indexes = Object.fromEntries(store.db.tables.map((table) => [table.name, { primKey: table.schema.primKey.name, indexes: table.schema.indexes.map((index) => (index.multi ? `*${index.name}` : index.name)).sort() }]));
     expect(indexes).toEqual({
-      papers: { primKey: 'id', indexes: ['activityAt', 'lastListedAt', 'lastSeenAt', 'readAt', 'starredAt', 'updatedAt'] },
+      papers: { primKey: 'id', indexes: ['activityAt', 'lastListedAt', 'lastSeenAt', 'readAt', 'starredAt'] },
       paperIndex: { primKey: 'id', indexes: ['*words', 'indexedAt', 'titleKey'] },
       sightings: { primKey: '[paperId+pageKey+at]', indexes: ['[pageKey+at]', '[paperId+at]', 'at'] },
       kv: { primKey: 'key', indexes: [] },
@@ -57,19 +57,30 @@ describe('schema', () => {
     current.close();
   });
 
-  it('runs a later version\'s upgrade over old records without losing any (framework check with a test-only v2)', async () => {
-    const v2: SchemaVersion = {
-      version: 2,
-      stores: { papers: 'id, activityAt, lastListedAt, lastSeenAt, readAt, starredAt, updatedAt, firstListedAt' },
+  it('opens a database written at version 1 without the unused updatedAt index, the field kept in every record', async () => {
+    const { name, before } = await writeAt(1);
+    const current = new PaperLensDb({ name, ...fakeIdb() });
+    await current.open();
+    expect(current.table('papers').schema.indexes.map((index) => index.name)).not.toContain('updatedAt');
+    const papers = await current.table('papers').toArray();
+    expect(papers).toEqual(before.papers);
+    for (const record of papers) expect(typeof record.updatedAt).toBe('number');
+    current.close();
+  });
+
+  it('runs a later version\'s upgrade over old records without losing any (framework check with a test-only next version)', async () => {
+    const next: SchemaVersion = {
+      version: LATEST_VERSION + 1,
+      stores: { papers: 'id, activityAt, lastListedAt, lastSeenAt, readAt, starredAt, firstListedAt' },
       upgrade: async (tx) => {
         await tx.table('papers').toCollection().modify((record: Record<string, unknown>) => { record.upgradedTo = 2; });
       },
     };
-    const versions = [...SCHEMA_VERSIONS, v2];
+    const versions = [...SCHEMA_VERSIONS, next];
     const { name, before } = await writeAt(1, versions);
     const upgraded = new PaperLensDb({ name, versions, ...fakeIdb() });
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(LATEST_VERSION + 1);
     const after = await dump(upgraded);
     expect(after.papers).toEqual((before.papers as Array<Record<string, unknown>>).map((record) => ({ ...record, upgradedTo: 2 })));
     for (const table of ['sightings', 'paperIndex', 'kv']) expect(after[table], table).toEqual(before[table]);
