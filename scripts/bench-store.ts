@@ -143,6 +143,8 @@ async function timeListed(page: Page, stored: number, run: number): Promise<Stat
 /** The store object the background exposes for the bench (src/background/index.ts), seen from the worker. */
 interface StoreHook {
   indexer: { settled(): Promise<void> };
+  /** Absent in builds before it existed (A/B runs against older code). */
+  duplicateRecheck?: { settled(): Promise<void> };
   onTiming: ((phase: string, ms: number) => void) | null;
 }
 
@@ -150,7 +152,10 @@ function storeWorker(launched: LaunchedExtension): Worker | undefined {
   return launched.context.serviceWorkers().find((worker) => worker.url().startsWith(`chrome-extension://${launched.extensionId}/`));
 }
 
-/** Waits (at most `limitMs`) until the store's background indexing has caught up; returns the wait, or why it could not. */
+/**
+ * Waits (at most `limitMs`) until the store's background indexing has caught up, and the history-duplicate checks
+ * that wait for it are done; returns the wait, or why it could not.
+ */
 async function waitForIndexer(launched: LaunchedExtension, limitMs: number): Promise<string> {
   const worker = storeWorker(launched);
   if (!worker) return 'no service worker to ask';
@@ -158,7 +163,8 @@ async function waitForIndexer(launched: LaunchedExtension, limitMs: number): Pro
   const outcome = await worker.evaluate(async (limit: number) => {
     const store = (globalThis as { paperLensStore?: StoreHook }).paperLensStore;
     if (!store) return 'the worker exposes no paperLensStore hook';
-    const done = await Promise.race([store.indexer.settled().then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), limit))]);
+    const caughtUp = store.indexer.settled().then(() => store.duplicateRecheck?.settled()).then(() => true);
+    const done = await Promise.race([caughtUp, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), limit))]);
     return done ? '' : `still indexing after ${limit} ms`;
   }, limitMs).catch((error: unknown) => firstLine(error));
   return outcome || `waited ${round((Date.now() - started) / 1000)} s for background indexing`;

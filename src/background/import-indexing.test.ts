@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PaperRecord } from '../core/records';
 import type { Paper } from '../core/types';
 import { mergeBackup } from './backup';
@@ -6,7 +6,10 @@ import { listHistory } from './history';
 import { recordListing } from './listing';
 import { indexRowOf, newStoredPaper } from './derive';
 import type { StoredPaper } from './db';
-import { DAY, dayPage, freshStore } from './test-support';
+import { DAY, dayPage, fakeIdb, freshStore } from './test-support';
+import { PaperLensDb } from './db';
+import { Store } from './store';
+import { RECHECK_KEY } from './duplicate-recheck';
 import { generateSyntheticSet } from '../../e2e/fixtures/synthetic';
 
 const { papers, pairs } = generateSyntheticSet({ seed: 23, count: 160, plant: true });
@@ -77,6 +80,65 @@ describe('papers an import added, before their index rows are written', () => {
     expect(rows.map((row) => row.id).sort()).toEqual([...new Set([...records.map((r) => r.id), papers[150]!.id, papers[151]!.id])].sort());
     const candidates = await store.candidates();
     expect(candidates.size).toBe(rows.length);
+  });
+});
+
+describe('a listing answered while more index rows were left than it waits for', () => {
+  /** The store with an import of 60 papers (the known paper among them) whose rows are not written yet. */
+  async function listedBeforeTheRows(): Promise<{ store: Store; name: string; known: Paper; copy: Paper; clock: { now: number } }> {
+    const name = `recheck-${Math.random().toString(36).slice(2)}`;
+    const { store, clock, advance } = freshStore(undefined, name);
+    store.indexer.waitLimit = 10;
+    await recordListing(store, dayPage('2024-03-01'), papers.slice(100, 110));
+    const known = byId.get(revised.a)!;
+    const copy = byId.get(revised.b)!;
+    await mergeBackup(store, papers.filter((p) => p.id !== copy.id).slice(0, 60).map((p) => recordOf(p, clock.now - DAY)), []);
+    advance(DAY);
+    const [state] = await recordListing(store, dayPage('2024-03-12'), [copy]);
+    // 60 rows left, more than the 10 it waits for: the states came without the known paper's keys.
+    expect(state?.historyDuplicate).toBeUndefined();
+    return { store, name, known, copy, clock };
+  }
+
+  it('has its papers checked again once the rows are written, and the tabs are told', async () => {
+    const { store, known, copy } = await listedBeforeTheRows();
+    const told: string[][] = [];
+    store.onLateChange = (ids) => told.push(ids);
+    await store.indexer.indexedAll();
+    await store.duplicateRecheck.settled();
+    expect((await store.db.papers.get(copy.id))?.dupOf).toEqual({ id: known.id, rule: 'near-abstract' });
+    expect(told).toEqual([[copy.id]]);
+    const [state] = await store.statesOf([copy.id]);
+    expect(state?.historyDuplicate).toMatchObject({ knownId: known.id, rule: 'near-abstract' });
+    expect(await store.db.kv.get(RECHECK_KEY)).toBeUndefined();
+  });
+
+  it('has them checked by the next worker when this one stops before the rows are written', async () => {
+    const { store, name, known, copy, clock } = await listedBeforeTheRows();
+    await vi.waitFor(async () => expect((await store.db.kv.get(RECHECK_KEY))?.value).toEqual([copy.id]));
+    // The worker stops: its queue of rows to write is gone; the next one catches up from the tables.
+    store.db.close();
+    const next = new Store({ db: new PaperLensDb({ name, ...fakeIdb() }), now: () => clock.now });
+    await next.open();
+    const told: string[][] = [];
+    next.onLateChange = (ids) => told.push(ids);
+    await Promise.all([next.indexer.catchUp(), next.duplicateRecheck.resume()]);
+    await next.duplicateRecheck.settled();
+    expect((await next.db.papers.get(copy.id))?.dupOf?.id).toBe(known.id);
+    expect(told).toEqual([[copy.id]]);
+    expect(await next.db.kv.get(RECHECK_KEY)).toBeUndefined();
+    next.db.close();
+  });
+
+  it('is not checked again when it waited for every row', async () => {
+    const { store, clock, advance } = freshStore();
+    const note = vi.spyOn(store.duplicateRecheck, 'note');
+    await mergeBackup(store, papers.slice(0, 20).map((p) => recordOf(p, clock.now - DAY)), []);
+    advance(DAY);
+    await recordListing(store, dayPage('2024-03-12'), papers.slice(120, 125));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(note).not.toHaveBeenCalled();
+    expect(await store.db.kv.get(RECHECK_KEY)).toBeUndefined();
   });
 });
 

@@ -34,7 +34,8 @@ const IMPORT_PAUSE_MS = 300;
 /**
  * Rows still to write that a listing or a search waits for, at most (1-2 ms of the worker's time each here): with
  * more left (a big import just ended) it goes on with what is indexed, as before rows were waited for, so a
- * listing's states (seen, read, starred) never wait a minute for the history duplicates of papers just imported.
+ * listing's states (seen, read, starred) never wait a minute for the history duplicates of papers just imported
+ * (its papers are checked again once the rows are written: duplicate-recheck.ts).
  */
 export const KEYS_WAIT_LIMIT = 1000;
 
@@ -53,6 +54,8 @@ export class Indexer {
   private catchingUp: Promise<void> | null = null;
   /** Papers the catch-up has still to index. */
   private catchUpLeft = 0;
+  /** Rows left that keysReady waits for, at most (tests lower it). */
+  waitLimit = KEYS_WAIT_LIMIT;
 
   constructor(private readonly store: Store) {}
 
@@ -120,11 +123,13 @@ export class Indexer {
    * Resolves once the papers an import added and a wake's catch-up found unindexed have their rows (and so their
    * keys in the candidate index), without waiting for the import to pause: a listing must find them as history
    * duplicates, a search by their words. Nothing to wait for in the usual case; with more than `limit` rows left
-   * it does not wait (see KEYS_WAIT_LIMIT), and those papers are found once their rows are written.
+   * it does not wait (see KEYS_WAIT_LIMIT), and those papers are found once their rows are written. Resolves to
+   * whether every row was written (false: it went on without them, and a listing has its papers checked again
+   * once they are: duplicate-recheck.ts).
    */
-  async keysReady(limit = KEYS_WAIT_LIMIT): Promise<void> {
-    if (!this.addedRun && !this.catchingUp) return;
-    if (this.added.size + this.catchUpLeft > limit) return;
+  async keysReady(limit = this.waitLimit): Promise<boolean> {
+    if (!this.addedRun && !this.catchingUp) return true;
+    if (this.added.size + this.catchUpLeft > limit) return false;
     this.urgent++;
     try {
       // A failed run leaves its papers to the next catch-up, as before: the listing goes on with what is indexed.
@@ -132,6 +137,12 @@ export class Indexer {
     } finally {
       this.urgent--;
     }
+    return true;
+  }
+
+  /** Resolves once the papers an import added and a wake's catch-up found have their rows, at the indexer's pace. */
+  async indexedAll(): Promise<void> {
+    while (this.addedRun || this.running) await Promise.all([this.addedRun, this.running]).catch(() => undefined);
   }
 
   /** Indexes every paper without an index row; coalesces calls while running. Resolves when caught up. */

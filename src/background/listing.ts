@@ -69,7 +69,14 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
   const ids = [...unique.keys()];
   // The reference set is read before the write below starts: a read queued behind it would wait for its commit.
   // Papers an import just added may still lack their index rows: their keys first, or they go unfound.
-  const [candidates, settings] = await Promise.all([store.indexer.keysReady().then(() => store.candidates()), store.settings()]);
+  let keysComplete = true;
+  const [candidates, settings] = await Promise.all([
+    store.indexer.keysReady().then((complete) => {
+      keysComplete = complete;
+      return store.candidates();
+    }),
+    store.settings(),
+  ]);
   const reference = settings.marks.related ? store.referencePapers() : null;
   reference?.catch(() => undefined);
   lap = store.lap('listed:prepare', lap);
@@ -122,7 +129,13 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
   const plan = await Promise.race([early, reading]);
   // Dexie carries the read transaction's zone into this continuation (it resolved inside it): what follows
   // must not run in that transaction (the write opens its own, and the read one is finishing).
-  return Dexie.ignoreTransaction(() => answerListing(store, page, papers, ids, unique, now, texts, plan, reference, settings.relatedThreshold, lap));
+  const answer = await Dexie.ignoreTransaction(() => answerListing(store, page, papers, ids, unique, now, texts, plan, reference, settings.relatedThreshold, lap));
+  // Checked against an index an import is still filling: checked again once it is full (duplicate-recheck.ts).
+  if (!keysComplete) {
+    const unmatched = [...plan.verdicts].filter(([, verdict]) => verdict === null).map(([id]) => id);
+    void answer.written.then(() => store.duplicateRecheck.note(unmatched)).catch(() => undefined);
+  }
+  return answer;
 }
 
 /** The answer from the read pass's plan; starts the write and, after the answer, the reader-related scoring. */

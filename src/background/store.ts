@@ -15,6 +15,7 @@ import { PaperTotal } from './paper-total';
 import { PendingAnalyses } from './analysis-refs';
 import { PendingWrites } from './pending-writes';
 import { PendingRelated } from './reader-related';
+import { DuplicateRecheck } from './duplicate-recheck';
 
 /** Starred and read papers compared with each listing, newest first. */
 export const REFERENCE_LIMIT = 400;
@@ -60,6 +61,10 @@ export class Store {
   readonly pendingWrites = new PendingWrites();
   /** Reader-related scorings page/listed started after answering, by ref (see reader-related.ts). */
   readonly pendingRelated = new PendingRelated();
+  /** Listings' papers checked for history duplicates again once an import's index rows are all written. */
+  readonly duplicateRecheck = new DuplicateRecheck(this);
+  /** Papers whose state changed outside any request (a recheck): the worker tells the tabs. */
+  onLateChange: ((ids: string[]) => void) | null = null;
   /** Phase timings of a request, for the benchmark's profile (off unless set). */
   onTiming: ((phase: string, ms: number) => void) | null = null;
 

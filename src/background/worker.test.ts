@@ -61,6 +61,19 @@ describe('worker', () => {
     expect(seenBeforeOn(2)).toEqual([true, true]);
   });
 
+  it('tells every tab the states a check outside any request changed (a late history duplicate)', async () => {
+    const { store } = freshStore();
+    const { worker: w, sent } = worker(store, [1, 2]);
+    const A = paper('2403.00001', 'Shared Paper', '', []);
+    await w.handle({ type: 'page/listed', page: dayPage('2024-03-11'), papers: [A] }, { tab: { id: 1 } });
+    store.onLateChange?.([A.id]);
+    await settle();
+    const changed = sent.filter((entry) => entry.message.type === 'state/changed');
+    expect(changed.map((entry) => entry.to).sort()).toEqual([1, 2, 'pages']);
+    const message = changed[0]?.message;
+    expect(message?.type === 'state/changed' ? message.states.map((state) => state.id) : null).toEqual([A.id]);
+  });
+
   it('stores settings, normalised, and broadcasts them', async () => {
     const { store } = freshStore();
     const { worker: w, sent } = worker(store);

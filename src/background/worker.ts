@@ -18,7 +18,9 @@ const NEEDS_NO_DATABASE = new Set<RequestType>(['page/analyse']);
 export class Worker {
   private opening: Promise<void> | null = null;
 
-  constructor(readonly store: Store, readonly broadcaster: Broadcaster) {}
+  constructor(readonly store: Store, readonly broadcaster: Broadcaster) {
+    store.onLateChange = (ids) => this.afterwards(ids, undefined);
+  }
 
   /** Opens the database once; a blocked upgrade or a failed open is answered, and retried by the next request. */
   ready(): Promise<void> {
@@ -29,8 +31,10 @@ export class Worker {
       db.on('blocked', onBlocked);
       db.open().then(() => {
         resolve();
-        // Index rows a stopped worker or an import left unwritten are written in the background.
+        // Index rows a stopped worker or an import left unwritten are written in the background, and the listings
+        // checked without them are checked again after.
         void this.store.indexer.catchUp().catch(() => undefined);
+        void this.store.duplicateRecheck.resume().catch(() => undefined);
       }, reject).finally(() => db.on('blocked').unsubscribe(onBlocked));
     }).catch((error: unknown) => {
       this.opening = null;
