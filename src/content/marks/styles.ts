@@ -52,16 +52,18 @@ export const PENDING_ATTR = 'data-paper-lens-pending';
 const STRIP_MARGIN_TOP = '8px';
 const STRIP_LINE = '22px';
 
-export const STRIP_CSS = `${BASE}
-:host { margin-top: ${STRIP_MARGIN_TOP}; }
-.strip { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; min-width: 0; }
-/*
+/**
  * The reader-related chip comes after the states (and the strip's first render): wrapping it to a second line
  * then would grow the card and move the list under it. It asks only for a short place on the line (its basis),
  * takes the room left up to its full text, and shortens with an ellipsis when that is less (its title and what a
  * screen reader reads keep the full text); only a line without even that room wraps it.
  */
-.strip > .chip.reader { flex: 1 1 0; min-width: 4.5em; max-width: max-content; }
+const READER_CHIP_CSS = '.strip > .chip.reader { flex: 1 1 0; min-width: 4.5em; max-width: max-content; }';
+
+export const STRIP_CSS = `${BASE}
+:host { margin-top: ${STRIP_MARGIN_TOP}; }
+.strip { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; min-width: 0; }
+${READER_CHIP_CSS}
 .toggle { display: inline-flex; align-items: center; justify-content: center; gap: 4px; height: ${STRIP_LINE}; min-width: 26px; padding: 0 6px;
   border-radius: 6px; border: 1px solid var(--pl-border); background: var(--pl-surface); color: var(--pl-muted); }
 .toggle:hover { background: var(--pl-hover); color: var(--pl-text); border-color: var(--pl-border-strong); }
