@@ -21,6 +21,17 @@ test('a new user sees what to do, without console errors', async ({ openPopup, c
   expect(errors).toEqual([]);
 });
 
+test('the settings button opens the options page', async ({ openPopup, context, consoleErrors }) => {
+  const popup = await openPopup();
+  const errors = consoleErrors(popup);
+  const [options] = await Promise.all([
+    context.waitForEvent('page', { predicate: (page) => page.url().endsWith('/options.html') }),
+    popup.getByRole('button', { name: 'Settings and backup' }).click(),
+  ]);
+  await expect(options.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('lists listed papers, finds them by search, stars and reads them by mouse and keyboard', async ({ openPopup, context, consoleErrors }) => {
   const { papers } = generateSyntheticSet({ seed: 7, count: 20 });
   const popup = await openPopup();

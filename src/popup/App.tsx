@@ -225,7 +225,7 @@ export function App(): JSX.Element {
       <header class="topbar">
         <div class="brand"><LogoMark /><span>Paper Lens</span></div>
         <button type="button" class="icon-button" aria-label="Settings and backup" title="Settings and backup"
-          onClick={() => void openOptionsPage().then(() => window.close())}>
+          onClick={() => void openOptionsPage().then(() => window.close(), (error: unknown) => setBanner(`The settings page did not open: ${errorMessage(error)}`))}>
           <GearIcon size={18} />
         </button>
       </header>
