@@ -11,6 +11,8 @@ export interface CardInfo {
   id: string;
   /** The link that names the paper (inside the heading when there is one). */
   titleLink: HTMLAnchorElement | null;
+  /** The heading around `titleLink`, when it is in one (the strip goes after it). */
+  titleHeading: Element | null;
   /** Whitespace-collapsed title text, '' when the card shows none. */
   title: string;
   /** Abstract text when the card shows one, else ''. */
@@ -20,6 +22,7 @@ export interface CardInfo {
 
 const LINK_SELECTOR = 'a[href*="/papers/"], a[href*="arxiv.org/"]';
 const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6';
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** An abstract is prose: shorter text under a title is a byline, a date or a count. */
 const MIN_ABSTRACT_CHARS = 60;
 const MIXED = '\u0000mixed';
@@ -113,19 +116,33 @@ function abstractOf(card: HTMLElement, heading: Element | null): string {
   return best.length >= MIN_ABSTRACT_CHARS ? best : '';
 }
 
+/**
+ * The heading `link` is in, within `card` (the card itself included). Walks up to the card only: `closest` walks to
+ * the document's root for every link outside a heading (a card's thumbnail and comment links), which was 2-4x
+ * slower over a 1000-card page.
+ */
+export function headingAround(link: Element, card: Element): Element | null {
+  for (let element = link.parentElement; element; element = element.parentElement) {
+    if (HEADING_TAGS.has(element.tagName)) return element;
+    if (element === card) return null;
+  }
+  return null;
+}
+
 /** `known` ids get their abstract and upvotes from elsewhere (the payload): their cards skip those queries. */
 function describe(card: HTMLElement, group: PaperLink[], known: (id: string) => boolean): CardInfo {
   const first = group[0] as PaperLink;
   let heading: Element | null = null;
   let titleLink: HTMLAnchorElement | null = null;
   for (const { link } of group) {
-    const around = link.closest(HEADING_SELECTOR);
-    if (around && card.contains(around)) {
+    const around = headingAround(link, card);
+    if (around) {
       heading = around;
       titleLink = link;
       break;
     }
   }
+  const titleHeading = heading;
   heading ??= card.querySelector(HEADING_SELECTOR);
   let title = collapse(heading?.textContent);
   if (!title) {
@@ -141,7 +158,7 @@ function describe(card: HTMLElement, group: PaperLink[], known: (id: string) => 
       }
     }
   }
-  const info: CardInfo = { element: card, id: first.id, titleLink, title, abstract: '' };
+  const info: CardInfo = { element: card, id: first.id, titleLink, titleHeading, title, abstract: '' };
   if (known(first.id)) return info;
   info.abstract = abstractOf(card, heading);
   const upvotes = upvotesOf(card);

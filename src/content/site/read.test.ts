@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../core/types';
 import { renderListingPage, type ListingLayout, type ListingPageOptions } from '../../../e2e/fixtures/listing-page';
 import { readListing } from './read';
-import { findCards } from './cards';
+import { findCards, headingAround } from './cards';
 import { readPayload } from './payload';
 
 const DAY_URL = 'https://huggingface.co/papers/date/2024-03-11';
@@ -170,3 +170,34 @@ describe('bad pages', () => {
     // happy-dom builds and queries 5000 cards far slower than a browser: a loaded machine needs the room.
   }, 120_000);
 });
+
+describe('headingAround', () => {
+  function card(html: string): HTMLElement {
+    document.body.innerHTML = `<h2 id="outer"><div id="card">${html}</div></h2>`;
+    return document.getElementById('card') as HTMLElement;
+  }
+
+  it('finds the heading a link is in, within its card, and stops at the card', () => {
+    const element = card('<a id="thumb" href="/papers/2403.00001"><img></a><h3 id="h"><span><a id="title" href="/papers/2403.00001">T</a></span></h3>');
+    expect(headingAround(document.getElementById('title')!, element)?.id).toBe('h');
+    // The thumbnail's link is in no heading of its card; the heading the card itself sits in does not count.
+    expect(headingAround(document.getElementById('thumb')!, element)).toBeNull();
+  });
+
+  it('counts the card itself when it is the heading', () => {
+    document.body.innerHTML = '<h3 id="card"><a id="title" href="/papers/2403.00001">T</a></h3>';
+    expect(headingAround(document.getElementById('title')!, document.getElementById('card')!)?.id).toBe('card');
+  });
+
+  it('is what a read card carries for its strip, on every layout', () => {
+    for (const layout of ['payload', 'abstract-cards', 'plain-list'] as ListingLayout[]) {
+      const cards = readListing(documentOf(renderListingPage({ papers: [paper(1), paper(2)], layout, url: DAY_URL })), DAY_URL).cards;
+      expect(cards).toHaveLength(2);
+      for (const listed of cards) {
+        expect(listed.titleHeading).toBe(listed.titleLink?.closest('h1, h2, h3, h4, h5, h6') ?? null);
+        expect(listed.titleHeading).not.toBeNull();
+      }
+    }
+  });
+});
+

@@ -12,6 +12,8 @@ export type PayloadUse = 'fresh' | 'partial' | 'stale' | 'missing' | 'malformed'
 export interface ListedCard {
   element: HTMLElement;
   titleLink: HTMLAnchorElement | null;
+  /** The heading around the title link, when the reader found one (placement.ts looks it up otherwise). */
+  titleHeading?: Element | null;
   paper: Paper;
   /** Where the paper's data came from. */
   source: 'payload' | 'card';
@@ -68,8 +70,8 @@ export function* readListingInSteps(doc: Document, url: string): Generator<void,
   const cards = found.map((card): ListedCard => {
     const known = payload?.papers.get(card.id);
     return known
-      ? { element: card.element, titleLink: card.titleLink, paper: merge(card, known), source: 'payload' }
-      : { element: card.element, titleLink: card.titleLink, paper: fromCard(card), source: 'card' };
+      ? { element: card.element, titleLink: card.titleLink, titleHeading: card.titleHeading, paper: merge(card, known), source: 'payload' }
+      : { element: card.element, titleLink: card.titleLink, titleHeading: card.titleHeading, paper: fromCard(card), source: 'card' };
   });
   return { page: refinePage(page, trusted), cards, payload: use };
 }
