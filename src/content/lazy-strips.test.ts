@@ -38,7 +38,7 @@ function card(id: string): ListedCard {
   heading.append(link);
   element.append(heading, byline);
   document.body.append(element);
-  return { element, titleLink: element.querySelector('a'), paper: { id, title: `Title ${id}`, abstract: '', authors: [] }, source: 'card' };
+  return { element, titleLink: link, titleHeading: heading, paper: { id, title: `Title ${id}`, abstract: '', authors: [] }, source: 'card' };
 }
 
 const actions = { toggle() {}, jumpTo() {}, openList() {} };

@@ -9,13 +9,12 @@ import { CARD_ATTRS } from '../instance';
 import { STRIP_TAG } from './strip';
 import { isOwnHost } from './own-hosts';
 
-const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 const NEVER_ANCHOR = new Set(['BODY', 'HTML', 'MAIN']);
 
 /** Under the title (after its heading), or at the end of the card when it has no title. */
 export function placeStrip(card: ListedCard, host: HTMLElement): void {
   const element = card.element;
-  const heading = card.titleHeading !== undefined ? card.titleHeading : card.titleLink?.closest(HEADINGS);
+  const heading = card.titleHeading;
   const anchor = heading && element.contains(heading) ? heading : card.titleLink && element.contains(card.titleLink) ? card.titleLink : null;
   if (anchor && anchor !== element) {
     if (anchor.nextSibling !== host) anchor.after(host);

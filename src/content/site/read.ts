@@ -12,8 +12,8 @@ export type PayloadUse = 'fresh' | 'partial' | 'stale' | 'missing' | 'malformed'
 export interface ListedCard {
   element: HTMLElement;
   titleLink: HTMLAnchorElement | null;
-  /** The heading around the title link, when the reader found one (placement.ts looks it up otherwise). */
-  titleHeading?: Element | null;
+  /** The heading around the title link, when it is in one (the strip goes after it). */
+  titleHeading: Element | null;
   paper: Paper;
   /** Where the paper's data came from. */
   source: 'payload' | 'card';
