@@ -10,7 +10,8 @@ import type { StoredPaper } from './db';
 import type { CandidateKeys } from './candidate-index';
 import { touch } from './derive';
 import { ListingTexts } from './listing-merge';
-import { candidatesOf, confirmDuplicates } from './listing-duplicates';
+import { applyVerdict, candidatesOf, confirmDuplicates } from './listing-duplicates';
+import { readMissing } from './listing';
 
 export const RECHECK_KEY = 'duplicate-recheck';
 /** Ids kept for a later check, at most: a big import followed by a long browse keeps the newest ones. */
@@ -90,17 +91,13 @@ export async function recheckDuplicates(store: Store, ids: readonly string[]): P
     const keys = new Map<string, CandidateKeys>(records.map((record) => [record.id, texts.keys(record)]));
     const candidateIds = candidatesOf(records, keys, candidates);
     const known = new Map<string, StoredPaper>(records.map((record) => [record.id, record]));
-    const wanted = [...new Set([...candidateIds.values()].flat())].filter((id) => !known.has(id));
-    for (const paper of await papers.bulkGet(wanted)) if (paper) known.set(paper.id, paper);
+    await readMissing(store, known, new Set([...candidateIds.values()].flat()));
     const verdicts = confirmDuplicates(records, candidateIds, known, (paper) => texts.features(paper));
-    const changed = records.filter((record) => {
-      const verdict = verdicts.get(record.id);
-      if (!verdict) return false;
-      record.dupOf = verdict;
-      record.dupCheckedAt = now;
+    const changed = records.filter((record) => verdicts.get(record.id));
+    for (const record of changed) {
+      applyVerdict(record, verdicts.get(record.id) ?? null, now);
       touch(record, now);
-      return true;
-    });
+    }
     if (changed.length > 0) await papers.bulkPut(changed);
     return changed.map((record) => record.id);
   });

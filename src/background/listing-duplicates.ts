@@ -71,3 +71,9 @@ export function confirmDuplicates(
   }
   return verdicts;
 }
+
+/** Records a paper's check: when it was made, and the known paper it repeats (if any). */
+export function applyVerdict(record: StoredPaper, verdict: DuplicateVerdict, now: number): void {
+  record.dupCheckedAt = now;
+  if (verdict) record.dupOf = verdict;
+}

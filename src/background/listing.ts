@@ -17,7 +17,7 @@ import { addListing, newStoredPaper, plainPaper, touch } from './derive';
 import type { Store } from './store';
 import { emptyState } from './paper-state';
 import { ListingTexts, mergeListing } from './listing-merge';
-import { candidatesOf, confirmDuplicates, type DuplicateVerdict } from './listing-duplicates';
+import { applyVerdict, candidatesOf, confirmDuplicates, type DuplicateVerdict } from './listing-duplicates';
 import { answerReaderRelated, scoreReaderRelated } from './reader-related';
 import type { ReferencePapers } from '../core/related';
 
@@ -195,7 +195,7 @@ async function readShingled(store: Store, texts: ListingTexts, ids: readonly str
 }
 
 /** Reads the wanted papers not in `known` into it; returns how many were found. */
-async function readMissing(store: Store, known: Map<string, StoredPaper>, wanted: ReadonlySet<string>): Promise<number> {
+export async function readMissing(store: Store, known: Map<string, StoredPaper>, wanted: ReadonlySet<string>): Promise<number> {
   const missing = [...wanted].filter((id) => !known.has(id));
   if (missing.length === 0) return 0;
   const fetched = await store.db.papers.bulkGet(missing);
@@ -208,10 +208,6 @@ async function readMissing(store: Store, known: Map<string, StoredPaper>, wanted
   return found;
 }
 
-function applyVerdict(record: StoredPaper, verdict: DuplicateVerdict, now: number): void {
-  record.dupCheckedAt = now;
-  if (verdict) record.dupOf = verdict;
-}
 
 /**
  * The write pass: reads the rows again inside the read-write transaction and merges again, so whatever another
