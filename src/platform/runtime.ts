@@ -8,18 +8,26 @@
 import type { Runtime } from 'webextension-polyfill';
 
 export type MessagingRuntime = Pick<Runtime.Static, 'sendMessage' | 'onMessage'>;
+/** The runtime members the pages without the polyfill use (each may be missing where the runtime is gone). */
+type RuntimeApi = Partial<Pick<Runtime.Static, 'sendMessage' | 'onMessage' | 'openOptionsPage'>>;
 
-interface ExtensionGlobals {
-  browser?: { runtime?: MessagingRuntime };
-  chrome?: { runtime?: MessagingRuntime };
+export interface ExtensionGlobals {
+  browser?: { runtime?: RuntimeApi };
+  chrome?: { runtime?: RuntimeApi };
+}
+
+/** `browser.runtime` where the browser has it, else `chrome.runtime`; undefined where neither is. */
+export function extensionRuntime(scope: ExtensionGlobals = globalThis as ExtensionGlobals): RuntimeApi | undefined {
+  return scope.browser?.runtime ?? scope.chrome?.runtime;
 }
 
 /**
- * `browser.runtime` where the browser has it, else `chrome.runtime`. Chrome takes `runtime` away from a content
- * script whose extension was reloaded: that is reported as the invalidated context it is.
+ * The runtime to message with. Chrome takes `runtime` away from a content script whose extension was reloaded:
+ * that is reported as the invalidated context it is.
  */
-export function messagingRuntime(scope: ExtensionGlobals = globalThis as ExtensionGlobals): MessagingRuntime {
-  const runtime = scope.browser?.runtime ?? scope.chrome?.runtime;
-  if (!runtime?.sendMessage) throw new Error('Extension context invalidated: the extension runtime is not available to this script.');
-  return runtime;
+export function messagingRuntime(scope?: ExtensionGlobals): MessagingRuntime {
+  const runtime = extensionRuntime(scope);
+  if (!runtime?.sendMessage || !runtime.onMessage) throw new Error('Extension context invalidated: the extension runtime is not available to this script.');
+  // Both members were checked just above; a Partial is not narrowed by checking its members.
+  return runtime as MessagingRuntime;
 }
