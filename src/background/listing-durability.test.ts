@@ -3,7 +3,7 @@
  * worker stop is the real failure: the stopped worker's database connection closes under its write, and a new
  * Worker on the same database (a woken service worker, with no memory of its predecessor) answers the receipt.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Request, RequestMap, RequestType, Response } from '../core/messages';
 import { StoreError } from '../platform/messaging';
 import { StoreLink, type Sender } from '../content/store-link';
@@ -13,7 +13,6 @@ import { Store } from './store';
 import { Broadcaster } from './broadcast';
 import { Worker } from './worker';
 import { dayPage, fakeIdb, freshStore, paper } from './test-support';
-
 
 const A = paper('2403.00001', 'Sparse Attention for Long Documents', 'We study sparse attention.', ['Ada Lovelace']);
 const B = paper('2403.00002', 'Diffusion Models for Tabular Data', 'Tabular diffusion.', ['Alan Turing']);

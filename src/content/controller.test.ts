@@ -10,7 +10,6 @@ import { renderListingPage } from '../../e2e/fixtures/listing-page';
 import { Controller } from './controller';
 import { loadListing, marksReady, URL_DAY } from './test-page';
 
-
 const TOPICS = ['sparse attention for long video', 'protein folding with diffusion', 'robot grasping from language', 'speech recognition for low resource languages'];
 
 function paper(n: number, extra: Partial<Paper> = {}): Paper {

@@ -6,7 +6,6 @@ import { generateSyntheticSet } from '../../e2e/fixtures/synthetic';
 import { analyseListing, remoteAnalysisWaitMs } from './page-analysis';
 import { StoreLink } from './store-link';
 
-
 const OPTIONS = { relatedThreshold: 0.15, maxRelated: 3 };
 const { papers } = generateSyntheticSet({ seed: 77, count: 400, plant: true });
 
