@@ -3,6 +3,7 @@ import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import type { Stats } from '../core/records';
 import { labelledDays, niceTicks } from './chart-scale';
+import { formatDate } from '../core/locale-format';
 
 const WIDTH = 400;
 const HEIGHT = 168;
@@ -11,7 +12,7 @@ const MARGIN = { top: 10, right: 6, bottom: 22, left: 30 };
 function dateLabel(day: string, options: Intl.DateTimeFormatOptions): string {
   const [year, month, date] = day.split('-').map(Number);
   if (!year || !month || !date) return day;
-  return new Date(year, month - 1, date).toLocaleDateString(undefined, options);
+  return formatDate(new Date(year, month - 1, date), options);
 }
 
 export function describeDaily(daily: Stats['daily']): string {

@@ -2,6 +2,7 @@
 import type { JSX } from 'preact';
 import type { Stats } from '../core/records';
 import { count } from '../ui/format';
+import { formatDate } from '../core/locale-format';
 import { DailyChart } from './DailyChart';
 import { insights } from './insights';
 
@@ -35,7 +36,7 @@ export function Dashboard({ stats, error }: { stats: Stats | null; error: string
 
 function dayName(day: string): string {
   const [year, month, date] = day.split('-').map(Number);
-  return new Date(year ?? 1970, (month ?? 1) - 1, date ?? 1).toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric' });
+  return formatDate(new Date(year ?? 1970, (month ?? 1) - 1, date ?? 1), { weekday: 'short', month: 'short', day: 'numeric' });
 }
 
 function MonthSummary({ daily }: { daily: Stats['daily'] }): JSX.Element | null {

@@ -2,6 +2,7 @@
  * Plain-words formatting shared by the popup and the options page: author lists, dates, listing pages.
  * Pure functions (no DOM); the locale defaults to the browser's.
  */
+import { formatDate, formatNumber } from '../core/locale-format';
 
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'dos', 'das', 'ter', 'ten', 'bin', 'al', 'el']);
 
@@ -70,20 +71,20 @@ export function dayHeading(day: string, now: number = Date.now(), locale?: strin
   yesterday.setDate(yesterday.getDate() - 1);
   if (day === localDay(yesterday.getTime())) return 'Yesterday';
   const sameYear = date.getFullYear() === new Date(now).getFullYear();
-  return date.toLocaleDateString(locale, { weekday: 'long', month: 'long', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) });
+  return formatDate(date, { weekday: 'long', month: 'long', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) }, locale);
 }
 
 /** "14:32" for today, "Mar 11" this year, "Mar 11, 2023" otherwise. */
 export function shortDate(time: number, now: number = Date.now(), locale?: string): string {
   const date = new Date(time);
-  if (localDay(time) === localDay(now)) return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  if (localDay(time) === localDay(now)) return formatDate(date, { hour: '2-digit', minute: '2-digit' }, locale);
   const sameYear = date.getFullYear() === new Date(now).getFullYear();
-  return date.toLocaleDateString(locale, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) });
+  return formatDate(date, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) }, locale);
 }
 
 /** Time of day, "14:32" or "2:32 PM" as the locale writes it. */
 export function timeOfDay(time: number, locale?: string): string {
-  return new Date(time).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
+  return formatDate(time, { hour: 'numeric', minute: '2-digit' }, locale);
 }
 
 /** A listing page key in a few words for a list row: "Daily Mar 11", "Weekly W11 2024", "Search “diffusion”". */
@@ -97,7 +98,7 @@ export function shortPageKey(key: string | undefined, now: number = Date.now(), 
     case 'day': {
       const date = parseLocalDay(rest);
       if (!date) return 'Daily';
-      return `Daily ${date.toLocaleDateString(locale, { month: 'short', day: 'numeric', ...(date.getFullYear() === thisYear ? {} : { year: 'numeric' }) })}`;
+      return `Daily ${formatDate(date, { month: 'short', day: 'numeric', ...(date.getFullYear() === thisYear ? {} : { year: 'numeric' }) }, locale)}`;
     }
     case 'week': {
       const match = /^(\d{4})-W(\d{1,2})$/i.exec(rest);
@@ -106,7 +107,7 @@ export function shortPageKey(key: string | undefined, now: number = Date.now(), 
     case 'month': {
       const match = /^(\d{4})-(\d{2})$/.exec(rest);
       if (!match) return 'Monthly';
-      return `Monthly ${new Date(Number(match[1]), Number(match[2]) - 1, 1).toLocaleDateString(locale, { month: 'short', ...(Number(match[1]) === thisYear ? {} : { year: 'numeric' }) })}`;
+      return `Monthly ${formatDate(new Date(Number(match[1]), Number(match[2]) - 1, 1), { month: 'short', ...(Number(match[1]) === thisYear ? {} : { year: 'numeric' }) }, locale)}`;
     }
     case 'trending': return 'Trending';
     case 'search': return rest ? `Search “${rest}”` : 'Search';
@@ -125,7 +126,7 @@ export function describePageKey(key: string | undefined, locale?: string): strin
   switch (kind) {
     case 'day': {
       const date = parseLocalDay(rest);
-      return date ? `daily list of ${date.toLocaleDateString(locale, { month: 'short', day: 'numeric', year: 'numeric' })}` : 'a daily list';
+      return date ? `daily list of ${formatDate(date, { month: 'short', day: 'numeric', year: 'numeric' }, locale)}` : 'a daily list';
     }
     case 'week': {
       const match = /^(\d{4})-W(\d{1,2})$/i.exec(rest);
@@ -135,7 +136,7 @@ export function describePageKey(key: string | undefined, locale?: string): strin
       const match = /^(\d{4})-(\d{2})$/.exec(rest);
       if (!match) return 'a monthly list';
       const date = new Date(Number(match[1]), Number(match[2]) - 1, 1);
-      return `monthly list of ${date.toLocaleDateString(locale, { month: 'long', year: 'numeric' })}`;
+      return `monthly list of ${formatDate(date, { month: 'long', year: 'numeric' }, locale)}`;
     }
     case 'trending':
       return 'trending list';
@@ -157,7 +158,7 @@ export function paperUrl(id: string): string {
 
 /** "1,234" in the reader's locale. */
 export function count(value: number, locale?: string): string {
-  return value.toLocaleString(locale);
+  return formatNumber(value, locale);
 }
 
 /** "1 paper" / "3 papers". */

@@ -3,6 +3,7 @@
  */
 import type { DuplicateRule } from '../../core/types';
 import type { HistoryDuplicate, PaperState, ReaderRelated } from '../../core/records';
+import { formatDate } from '../../core/locale-format';
 
 const DAY_MS = 86_400_000;
 
@@ -18,7 +19,7 @@ export function dayLabel(time: number, now = Date.now(), locale?: string): strin
   if (days === 0) return 'today';
   if (days === 1) return 'yesterday';
   const sameYear = new Date(time).getFullYear() === new Date(now).getFullYear();
-  return new Date(time).toLocaleDateString(locale, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) });
+  return formatDate(time, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) }, locale);
 }
 
 /** "on Mar 11" but "today"/"yesterday" without "on". */
