@@ -36,6 +36,9 @@ const fetchPage: FetchHistoryPage = async (request) => {
   return { rows, total };
 };
 
+/** The list a tab shows (the dashboard keeps the history under it). */
+const listViewOf = (tab: Tab): HistoryView => (tab === 'dashboard' ? 'history' : tab);
+
 function initialTab(): Tab {
   try {
     const saved = localStorage.getItem(TAB_KEY);
@@ -54,13 +57,18 @@ export function App(): JSX.Element {
   const query = [...settledText].length >= MIN_QUERY_LENGTH ? settledText : '';
   const tooShort = queryText.trim() !== '' && [...queryText.trim()].length < MIN_QUERY_LENGTH;
   const [snapshot, setSnapshot] = useState<PagerSnapshot | null>(null);
-  const pager = useMemo(() => new HistoryPager(fetchPage, setSnapshot, errorMessage), []);
+  const pager = useMemo(() => {
+    const made = new HistoryPager(fetchPage, setSnapshot, errorMessage);
+    // The first rows are asked for now, while the shell renders: the effect below opens them after the first paint.
+    made.prefetch({ view: listViewOf(tab), query: '' });
+    return made;
+  }, []);
   const [stats, setStats] = useState<Stats | null>(null);
   const [statsError, setStatsError] = useState<string | null>(null);
   const [banner, setBanner] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const search = useRef<HTMLInputElement>(null);
-  const listView: HistoryView = tab === 'dashboard' ? 'history' : tab;
+  const listView = listViewOf(tab);
   const marked = useRef(false);
 
   useEffect(() => {

@@ -67,9 +67,12 @@ export function HistoryList({ snapshot, hasMore, onLoadMore, onRetry, onToggle, 
   const firstId = pages[0]?.[0]?.paper.id ?? null;
   const effectiveActive = activeId !== null && pages.some((page) => page.some((row) => row.paper.id === activeId)) ? activeId : firstId;
 
-  // A new query starts at the top.
+  // A new query starts at the top. The first one already is: scrolling there would only force a layout.
+  const shownQuery = useRef<string | null>(null);
   useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
+    const key = `${snapshot.query.view}\u0000${snapshot.query.query}`;
+    if (shownQuery.current !== null && shownQuery.current !== key) scroller.current?.scrollTo({ top: 0 });
+    shownQuery.current = key;
     setActiveId(null);
   }, [snapshot.query.view, snapshot.query.query]);
 

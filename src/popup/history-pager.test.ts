@@ -110,4 +110,44 @@ describe('HistoryPager', () => {
     expect(after[1]?.[3]?.paper.starredAt).toBe(42);
     expect(after[1]?.[2]).toBe(before[1]?.[2]);
   });
+  it('opens a prefetched first page without asking the store again', async () => {
+    const store = fakeStore(100);
+    const pager = new HistoryPager(store.fetch, () => {});
+    pager.prefetch({ view: 'history', query: ' ' });
+    expect(store.calls).toEqual([{ query: '', offset: 0, limit: FIRST_PAGE_SIZE }]);
+    await pager.open({ view: 'history', query: '' });
+    expect(store.calls).toHaveLength(1);
+    expect(allRows(pager.current)).toHaveLength(FIRST_PAGE_SIZE);
+    expect(pager.current.total).toBe(100);
+    // Taken once: opening it again reads the store again.
+    await pager.open({ view: 'history', query: '' });
+    expect(store.calls).toHaveLength(2);
+  });
+
+  it('drops a prefetched page when another query opens first, or the store changed', async () => {
+    const store = fakeStore(100);
+    const pager = new HistoryPager(store.fetch, () => {});
+    pager.prefetch({ view: 'history', query: '' });
+    await pager.open({ view: 'starred', query: '' });
+    await pager.open({ view: 'history', query: '' });
+    expect(store.calls).toHaveLength(3);
+
+    pager.prefetch({ view: 'history', query: '' });
+    await pager.reload();
+    expect(store.calls).toHaveLength(5);
+  });
+
+  it('shows a prefetched page that failed as the error of the query opened', async () => {
+    let calls = 0;
+    const pager = new HistoryPager(async () => {
+      calls++;
+      throw new Error('The store is not answering');
+    }, () => {});
+    pager.prefetch({ view: 'read', query: '' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await pager.open({ view: 'read', query: '' });
+    expect(calls).toBe(1);
+    expect(pager.current.status).toBe('error');
+    expect(pager.current.error).toBe('The store is not answering');
+  });
 });

@@ -32,13 +32,17 @@ export interface PaperPatch {
 
 type PaperTimes = { readAt: number | undefined; starredAt: number | undefined };
 
-export const FIRST_PAGE_SIZE = 30;
+export const FIRST_PAGE_SIZE = 12;
+
+const normalQuery = (query: HistoryQuery): HistoryQuery => ({ view: query.view, query: query.query.trim() });
 export const PAGE_SIZE = 60;
 
 export class HistoryPager {
   private generation = 0;
   private snapshot: PagerSnapshot;
   private readonly seen = new Set<string>();
+  /** A first page asked for before its query was opened (see prefetch). */
+  private prefetched: { query: HistoryQuery; answer: ReturnType<FetchHistoryPage> } | null = null;
 
   constructor(
     private readonly fetchPage: FetchHistoryPage,
@@ -58,16 +62,34 @@ export class HistoryPager {
     return total === null || offset < total;
   }
 
+  /**
+   * Asks for a query's first page before it is opened: the popup asks while it renders its shell, instead of after
+   * its first paint, when effects run. The next `open` of the same query takes the answer; any other open, or a
+   * reload, drops it.
+   */
+  prefetch(query: HistoryQuery): void {
+    const normal = normalQuery(query);
+    const answer = this.fetchPage({ ...normal, offset: 0, limit: FIRST_PAGE_SIZE });
+    // Its failure is shown by the open that takes it; one never taken has nobody to tell.
+    answer.catch(() => undefined);
+    this.prefetched = { query: normal, answer };
+  }
+
   /** Starts over for a view and query; resolves when the first page is in (or failed). */
   open(query: HistoryQuery): Promise<void> {
     this.generation++;
     this.seen.clear();
-    this.update({ query: { view: query.view, query: query.query.trim() }, pages: [], offset: 0, total: null, status: 'idle', error: null });
-    return this.load(FIRST_PAGE_SIZE);
+    const normal = normalQuery(query);
+    const prefetched = this.prefetched;
+    this.prefetched = null;
+    this.update({ query: normal, pages: [], offset: 0, total: null, status: 'idle', error: null });
+    const taken = prefetched && prefetched.query.view === normal.view && prefetched.query.query === normal.query ? prefetched.answer : undefined;
+    return this.load(FIRST_PAGE_SIZE, taken);
   }
 
   /** Re-reads the current query from the top (after the store changed under it). */
   reload(): Promise<void> {
+    this.prefetched = null;
     return this.open(this.snapshot.query);
   }
 
@@ -77,12 +99,12 @@ export class HistoryPager {
     return this.load(PAGE_SIZE);
   }
 
-  private async load(limit: number): Promise<void> {
+  private async load(limit: number, prefetched?: ReturnType<FetchHistoryPage>): Promise<void> {
     const generation = this.generation;
     const { query, offset } = this.snapshot;
     this.update({ ...this.snapshot, status: 'loading', error: null });
     try {
-      const answer = await this.fetchPage({ ...query, offset, limit });
+      const answer = await (prefetched ?? this.fetchPage({ ...query, offset, limit }));
       if (generation !== this.generation) return;
       // The store may shift under us between pages (a new sighting moves a paper to the top); never show a row twice.
       const fresh = answer.rows.filter((row) => !this.seen.has(row.paper.id));
