@@ -13,6 +13,7 @@ import { Store } from './store';
 import { Broadcaster } from './broadcast';
 import { Worker } from './worker';
 import { dayPage, fakeIdb, freshStore, paper } from './test-support';
+import { indexRowOf } from './derive';
 
 const A = paper('2403.00001', 'Sparse Attention for Long Documents', 'We study sparse attention.', ['Ada Lovelace']);
 const B = paper('2403.00002', 'Diffusion Models for Tabular Data', 'Tabular diffusion.', ['Alan Turing']);
@@ -163,6 +164,21 @@ describe('a listing answered before it is stored', () => {
     const reopened = storeOn(name, clock);
     expect(await reopened.db.sightings.count()).toBe(2);
     expect(await reopened.db.papers.get(A.id)).toMatchObject({ listedCount: 1 });
+  });
+
+  it('stores the new index row of a paper whose text changed with the listing itself', async () => {
+    const { store } = freshStore();
+    await recordListing(store, dayPage('2024-03-11'), [A]);
+    await store.indexer.settled();
+    // The worker stops right after the listing commits: nothing written after it in a transaction of its own.
+    store.indexer.write = () => Promise.resolve();
+    const renamed = { ...A, title: 'Sparse Attention for Very Long Documents', abstract: 'We study sparse attention in books.' };
+    await recordListing(store, dayPage('2024-03-12'), [renamed]);
+    const stored = await store.db.papers.get(A.id);
+    expect(stored?.title).toBe(renamed.title);
+    const { indexedAt: _written, ...row } = (await store.db.paperIndex.get(A.id))!;
+    const { indexedAt: _made, ...expected } = indexRowOf(stored!, 0);
+    expect(row).toEqual(expected);
   });
 
   it('shows a problem when the listing cannot be stored', async () => {

@@ -224,8 +224,9 @@ async function writeListing(
   verdicts: ReadonlyMap<string, DuplicateVerdict>,
 ): Promise<void> {
   let lap = performance.now();
-  const merged = await store.paperTotal.track(() => store.db.transaction('rw', [store.db.papers, store.db.sightings], async () => {
-    const [stored, visit] = await Promise.all([store.db.papers.bulkGet([...ids]), currentVisit(store, page, now)]);
+  const { papers, sightings, paperIndex } = store.db;
+  const { merged, rewritten } = await store.paperTotal.track(() => store.db.transaction('rw', [papers, sightings, paperIndex], async () => {
+    const [stored, visit] = await Promise.all([papers.bulkGet([...ids]), currentVisit(store, page, now)]);
     lap = store.lap('listed:write-read', lap);
     const result = mergeListing(ids, unique, stored, visit, page, now, (record) => texts.row(record));
     for (const record of result.toCheck) {
@@ -235,16 +236,23 @@ async function writeListing(
       result.changed.add(record);
     }
     for (const record of result.changed) touch(record, now);
-    if (result.changed.size > 0) await store.db.papers.bulkPut([...result.changed]);
-    if (result.sightings.length > 0) await store.db.sightings.bulkPut(result.sightings);
+    if (result.changed.size > 0) await papers.bulkPut([...result.changed]);
+    if (result.sightings.length > 0) await sightings.bulkPut(result.sightings);
+    // A stored paper whose text changed gets its new row with it: written later, a stop in between would leave
+    // the old text's row, which the catch-up (it looks for missing rows) never finds. Rare, so cheap here.
+    const storedIds = new Set(stored.flatMap((record) => (record ? [record.id] : [])));
+    const rewrittenRows = [...result.indexRows].flatMap(([id, row]) => (storedIds.has(id) ? [row] : []));
+    if (rewrittenRows.length > 0) await paperIndex.bulkPut(rewrittenRows);
     lap = store.lap(`listed:write-put(${result.changed.size},${result.sightings.length})`, lap);
-    return result;
-  }), (result) => result.added);
+    return { merged: result, rewritten: new Set(rewrittenRows) };
+  }), ({ merged: result }) => result.added);
   store.lap('listed:write-commit', lap);
-  // Derived rows: in memory at once, on disk in their own transaction (a stop in between: see indexer.ts).
+  // Derived rows: in memory at once; a new paper's on disk in its own transaction (a stop in between leaves the
+  // paper without a row, which the catch-up finds: see indexer.ts).
   const indexRows = [...merged.indexRows.values()];
   store.noteIndexed(indexRows);
-  void store.indexer.write(indexRows).catch(() => store.indexer.catchUp()).catch(() => undefined);
+  const added = indexRows.filter((row) => !rewritten.has(row));
+  void store.indexer.write(added).catch(() => store.indexer.catchUp()).catch(() => undefined);
 }
 
 /** Cards that were on screen: the visit's sightings become seen; counters move once per visit. */
