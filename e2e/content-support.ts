@@ -43,12 +43,15 @@ export async function cardMarks(page: Page, selector = 'article'): Promise<CardM
  */
 export async function msUntilMarked(page: Page, action: () => Promise<unknown>, predicate: string): Promise<number> {
   await page.evaluate((source) => {
-    const win = window as unknown as { __plDone?: Promise<number> };
+    const win = window as unknown as { __plDone?: Promise<number>; __fixture: { changedAt: number } };
     // eslint-disable-next-line no-new-func -- the predicate is test code, passed as text to run in the page
     const check = new Function(`return (${source});`) as () => boolean;
+    // Mutations before the app's change (the extension finishing the previous one: strips built as cards come
+    // near, links that arrive late) would otherwise end the wait with the old cards, before the change.
+    const before = win.__fixture.changedAt;
     win.__plDone = new Promise((resolve) => {
       const observer = new MutationObserver(() => {
-        if (!check()) return;
+        if (win.__fixture.changedAt === before || !check()) return;
         observer.disconnect();
         resolve(performance.now());
       });
