@@ -299,7 +299,7 @@ export async function runStoreBench(launched: LaunchedExtension, report: Report,
     const first = await timeStates(launched, page, report, 'store_state_250_of_100000_ms', LARGE, 100, `${LARGE} papers and ${sightingsNote} stored, ${settledLarge}`, log);
     report.set('store_state_250_of_100000_first_ms', first.ms);
 
-    await measurePopup(launched, report, log);
+    await measurePopup(launched, report, log, () => waitForIndexer(launched, 15_000));
   } catch (error) {
     const reason = firstLine(error);
     for (const prefix of ['import_', 'store_', 'db_', 'popup_']) report.missAll(prefix, reason);
