@@ -110,6 +110,7 @@ describe('HistoryPager', () => {
     expect(after[1]?.[3]?.paper.starredAt).toBe(42);
     expect(after[1]?.[2]).toBe(before[1]?.[2]);
   });
+
   it('opens a prefetched first page without asking the store again', async () => {
     const store = fakeStore(100);
     const pager = new HistoryPager(store.fetch, () => {});

@@ -33,9 +33,9 @@ export interface PaperPatch {
 type PaperTimes = { readAt: number | undefined; starredAt: number | undefined };
 
 export const FIRST_PAGE_SIZE = 12;
+export const PAGE_SIZE = 60;
 
 const normalQuery = (query: HistoryQuery): HistoryQuery => ({ view: query.view, query: query.query.trim() });
-export const PAGE_SIZE = 60;
 
 export class HistoryPager {
   private generation = 0;
