@@ -17,6 +17,7 @@ export const entryPoints = {
   background: 'src/background/index.ts',
   content: 'src/content/index.ts',
   popup: 'src/popup/index.tsx',
+  'popup-boot': 'src/popup/boot.ts',
   options: 'src/options/index.tsx',
 };
 

@@ -21,7 +21,7 @@ test.describe('built manifests', () => {
       ]);
       expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
       expect(manifest.content_security_policy).toBeUndefined();
-      for (const file of ['background.js', 'content.js', 'popup.js', 'options.js', 'popup.html', 'options.html', 'icons/icon-16.png', 'icons/icon-32.png', 'icons/icon-48.png', 'icons/icon-128.png']) {
+      for (const file of ['background.js', 'content.js', 'popup.js', 'popup-boot.js', 'options.js', 'popup.html', 'options.html', 'icons/icon-16.png', 'icons/icon-32.png', 'icons/icon-48.png', 'icons/icon-128.png']) {
         expect(existsSync(resolve(dist, target, file)), `${target}/${file}`).toBe(true);
       }
     });
@@ -42,7 +42,7 @@ test.describe('built manifests', () => {
   });
 
   test('no remote code in bundles', () => {
-    for (const file of ['background.js', 'content.js', 'popup.js', 'options.js']) {
+    for (const file of ['background.js', 'content.js', 'popup.js', 'popup-boot.js', 'options.js']) {
       const code = readFileSync(resolve(dist, 'chrome', file), 'utf8');
       expect(code, file).not.toMatch(/\bimportScripts\s*\(\s*["']https?:/);
       expect(code, file).not.toMatch(/<script[^>]+src=["']https?:/);

@@ -16,38 +16,15 @@ import { Dashboard } from './Dashboard';
 import { EmptyState } from './EmptyState';
 import { ExportPanel, type ExportScope } from './ExportPanel';
 import { HistoryList } from './HistoryList';
-import { HistoryPager, type FetchHistoryPage, type PagerSnapshot } from './history-pager';
+import { HistoryPager, type PagerSnapshot } from './history-pager';
+import { fetchPage, initialTab, listViewOf, TAB_IDS, TAB_KEY, takeFirstPage, type Tab } from './first-page';
 import type { ToggleKind } from './Row';
 
-type Tab = HistoryView | 'dashboard';
-const TABS: Array<{ id: Tab; label: string }> = [
-  { id: 'history', label: 'History' },
-  { id: 'starred', label: 'Starred' },
-  { id: 'read', label: 'Read' },
-  { id: 'dashboard', label: 'Dashboard' },
-];
-const TAB_KEY = 'paper-lens:popup-tab';
+const TAB_LABELS: Record<Tab, string> = { history: 'History', starred: 'Starred', read: 'Read', dashboard: 'Dashboard' };
+const TABS: Array<{ id: Tab; label: string }> = TAB_IDS.map((id) => ({ id, label: TAB_LABELS[id] }));
 const SEARCH_DEBOUNCE_MS = 140;
 const MIN_QUERY_LENGTH = 2;
 export const READY_MARK = 'paper-lens:popup-ready';
-
-const fetchPage: FetchHistoryPage = async (request) => {
-  const { rows, total } = await send('history/list', request);
-  return { rows, total };
-};
-
-/** The list a tab shows (the dashboard keeps the history under it). */
-const listViewOf = (tab: Tab): HistoryView => (tab === 'dashboard' ? 'history' : tab);
-
-function initialTab(): Tab {
-  try {
-    const saved = localStorage.getItem(TAB_KEY);
-    if (TABS.some((tab) => tab.id === saved)) return saved as Tab;
-  } catch {
-    // No storage: start on History.
-  }
-  return 'history';
-}
 
 export function App(): JSX.Element {
   const [tab, setTab] = useState<Tab>(initialTab);
@@ -59,8 +36,11 @@ export function App(): JSX.Element {
   const [snapshot, setSnapshot] = useState<PagerSnapshot | null>(null);
   const pager = useMemo(() => {
     const made = new HistoryPager(fetchPage, setSnapshot, errorMessage);
-    // The first rows are asked for now, while the shell renders: the effect below opens them after the first paint.
-    made.prefetch({ view: listViewOf(tab), query: '' });
+    // The first rows: asked for by the boot script before this one loaded, or now, while the shell renders (the
+    // effect below opens the list after the first paint).
+    const first = takeFirstPage();
+    if (first) made.prefetch(first.query, first.answer);
+    else made.prefetch({ view: listViewOf(tab), query: '' });
     return made;
   }, []);
   const [stats, setStats] = useState<Stats | null>(null);

@@ -125,6 +125,15 @@ describe('HistoryPager', () => {
     expect(store.calls).toHaveLength(2);
   });
 
+  it('opens a first page the boot script already asked for, without asking again', async () => {
+    const store = fakeStore(100);
+    const pager = new HistoryPager(store.fetch, () => {});
+    pager.prefetch({ view: 'history', query: '' }, Promise.resolve({ rows: [], total: 0 }));
+    await pager.open({ view: 'history', query: '' });
+    expect(store.calls).toHaveLength(0);
+    expect(pager.current.total).toBe(0);
+  });
+
   it('drops a prefetched page when another query opens first, or the store changed', async () => {
     const store = fakeStore(100);
     const pager = new HistoryPager(store.fetch, () => {});

@@ -63,13 +63,12 @@ export class HistoryPager {
   }
 
   /**
-   * Asks for a query's first page before it is opened: the popup asks while it renders its shell, instead of after
-   * its first paint, when effects run. The next `open` of the same query takes the answer; any other open, or a
-   * reload, drops it.
+   * Asks for a query's first page before it is opened (the popup's boot script asked already when `answer` is
+   * given: first-page.ts), instead of after the app's first paint, when effects run. The next `open` of the same
+   * query takes the answer; any other open, or a reload, drops it.
    */
-  prefetch(query: HistoryQuery): void {
+  prefetch(query: HistoryQuery, answer: ReturnType<FetchHistoryPage> = this.fetchPage({ ...normalQuery(query), offset: 0, limit: FIRST_PAGE_SIZE })): void {
     const normal = normalQuery(query);
-    const answer = this.fetchPage({ ...normal, offset: 0, limit: FIRST_PAGE_SIZE });
     // Its failure is shown by the open that takes it; one never taken has nobody to tell.
     answer.catch(() => undefined);
     this.prefetched = { query: normal, answer };
