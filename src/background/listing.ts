@@ -12,7 +12,7 @@ import { Dexie } from 'dexie';
 import type { ListingPage, Paper } from '../core/types';
 import type { PaperState, Sighting } from '../core/records';
 import { normaliseId } from '../core/ids';
-import type { StoredPaper } from './db';
+import type { PaperIndexRow, StoredPaper } from './db';
 import { addListing, newStoredPaper, plainPaper, touch } from './derive';
 import type { Store } from './store';
 import { emptyState } from './paper-state';
@@ -208,7 +208,6 @@ export async function readMissing(store: Store, known: Map<string, StoredPaper>,
   return found;
 }
 
-
 /**
  * The write pass: reads the rows again inside the read-write transaction and merges again, so whatever another
  * request wrote since the read pass is kept. Duplicate verdicts come from the read pass; a paper that needs one
@@ -225,7 +224,7 @@ async function writeListing(
 ): Promise<void> {
   let lap = performance.now();
   const { papers, sightings, paperIndex } = store.db;
-  const { merged, rewritten } = await store.paperTotal.track(() => store.db.transaction('rw', [papers, sightings, paperIndex], async () => {
+  const { merged, freshRows } = await store.paperTotal.track(() => store.db.transaction('rw', [papers, sightings, paperIndex], async () => {
     const [stored, visit] = await Promise.all([papers.bulkGet([...ids]), currentVisit(store, page, now)]);
     lap = store.lap('listed:write-read', lap);
     const result = mergeListing(ids, unique, stored, visit, page, now, (record) => texts.row(record));
@@ -240,19 +239,21 @@ async function writeListing(
     if (result.sightings.length > 0) await sightings.bulkPut(result.sightings);
     // A stored paper whose text changed gets its new row with it: written later, a stop in between would leave
     // the old text's row, which the catch-up (it looks for missing rows) never finds. Rare, so cheap here.
-    const storedIds = new Set(stored.flatMap((record) => (record ? [record.id] : [])));
-    const rewrittenRows = [...result.indexRows].flatMap(([id, row]) => (storedIds.has(id) ? [row] : []));
+    const rewrittenRows: PaperIndexRow[] = [];
+    const fresh: PaperIndexRow[] = [];
+    ids.forEach((id, i) => {
+      const row = result.indexRows.get(id);
+      if (row) (stored[i] ? rewrittenRows : fresh).push(row);
+    });
     if (rewrittenRows.length > 0) await paperIndex.bulkPut(rewrittenRows);
     lap = store.lap(`listed:write-put(${result.changed.size},${result.sightings.length})`, lap);
-    return { merged: result, rewritten: new Set(rewrittenRows) };
+    return { merged: result, freshRows: fresh };
   }), ({ merged: result }) => result.added);
   store.lap('listed:write-commit', lap);
   // Derived rows: in memory at once; a new paper's on disk in its own transaction (a stop in between leaves the
   // paper without a row, which the catch-up finds: see indexer.ts).
-  const indexRows = [...merged.indexRows.values()];
-  store.noteIndexed(indexRows);
-  const added = indexRows.filter((row) => !rewritten.has(row));
-  void store.indexer.write(added).catch(() => store.indexer.catchUp()).catch(() => undefined);
+  store.noteIndexed([...merged.indexRows.values()]);
+  void store.indexer.write(freshRows).catch(() => store.indexer.catchUp()).catch(() => undefined);
 }
 
 /** Cards that were on screen: the visit's sightings become seen; counters move once per visit. */

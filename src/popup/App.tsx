@@ -39,8 +39,7 @@ export function App(): JSX.Element {
     // The first rows: asked for by the boot script before this one loaded, or now, while the shell renders (the
     // effect below opens the list after the first paint).
     const first = takeFirstPage();
-    if (first) made.prefetch(first.query, first.answer);
-    else made.prefetch({ view: listViewOf(tab), query: '' });
+    made.prefetch(first?.query ?? { view: listViewOf(tab), query: '' }, first?.answer);
     return made;
   }, []);
   const [stats, setStats] = useState<Stats | null>(null);

@@ -67,11 +67,12 @@ export class HistoryPager {
    * given: first-page.ts), instead of after the app's first paint, when effects run. The next `open` of the same
    * query takes the answer; any other open, or a reload, drops it.
    */
-  prefetch(query: HistoryQuery, answer: ReturnType<FetchHistoryPage> = this.fetchPage({ ...normalQuery(query), offset: 0, limit: FIRST_PAGE_SIZE })): void {
+  prefetch(query: HistoryQuery, answer?: ReturnType<FetchHistoryPage>): void {
     const normal = normalQuery(query);
+    const asked = answer ?? this.fetchPage({ ...normal, offset: 0, limit: FIRST_PAGE_SIZE });
     // Its failure is shown by the open that takes it; one never taken has nobody to tell.
-    answer.catch(() => undefined);
-    this.prefetched = { query: normal, answer };
+    asked.catch(() => undefined);
+    this.prefetched = { query: normal, answer: asked };
   }
 
   /** Starts over for a view and query; resolves when the first page is in (or failed). */
