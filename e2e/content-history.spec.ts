@@ -169,6 +169,7 @@ test('the extension reloaded under an open page: page-only marks stay and a plai
   const errors = consoleErrors(page);
   await page.goto(`https://huggingface.co${DAY1}`);
   await waitForMarks(page);
+  const listTop = (await page.locator('article').first().boundingBox())?.y;
   // The orphaned content script keeps running; its store is gone ("Extension context invalidated").
   await serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
   await page.waitForTimeout(1000);
@@ -177,7 +178,14 @@ test('the extension reloaded under an open page: page-only marks stay and a plai
   await star.click();
   await expect(star).toHaveAttribute('aria-pressed', 'false');
   await expect(page.locator('article').nth(1).locator('.note')).toContainText('not saved');
-  await expect(page.locator('paper-lens-summary .note')).toContainText('updated or reloaded');
+  const summaryNote = page.locator('paper-lens-summary .note');
+  await expect(summaryNote).toContainText('updated or reloaded');
+  // The note floats at the foot of the window: it came at no moment the reader chose, so it moves nothing.
+  expect((await page.locator('article').first().boundingBox())?.y).toBe(listTop);
+  await summaryNote.locator('.dismiss').click();
+  await expect(summaryNote).toBeHidden();
+  await page.locator('paper-lens-summary .warn').click();
+  await expect(summaryNote).toBeVisible();
   await expect(page.locator('article').last()).toHaveAttribute('data-paper-lens', /duplicate/);
   expect((await cardMarks(page)).every((entry) => entry.strips === 1)).toBe(true);
 

@@ -38,6 +38,8 @@ export const ICONS = {
   copy: ['M5.5 5.5h7v7h-7z', 'M3.5 10.5v-7h7'],
   link: ['M6.5 9.5l3-3', 'M7.4 4.6l1-1a2.5 2.5 0 013.5 3.5l-1 1', 'M8.6 11.4l-1 1a2.5 2.5 0 01-3.5-3.5l1-1'],
   lens: ['M7 2.5a4.5 4.5 0 100 9 4.5 4.5 0 000-9z', 'M10.3 10.3l3.2 3.2'],
+  warn: ['M8 2.2l6 10.6H2z', 'M8 6.6v2.9', 'M8 11.3v.1'],
+  close: ['M4.5 4.5l7 7', 'M11.5 4.5l-7 7'],
 } as const;
 
 /** Sets an attribute only when its value changes (writes invalidate style even when equal). */

@@ -93,7 +93,15 @@ export const SUMMARY_CSS = `${BASE}
   background: var(--pl-surface); color: var(--pl-muted); }
 .only-new:hover { background: var(--pl-hover); color: var(--pl-text); }
 .only-new[aria-pressed="true"] { background: var(--pl-new-soft); color: var(--pl-new); border-color: transparent; font-weight: 600; }
-.note { flex-basis: 100%; padding: 6px 10px; border-radius: 8px; background: var(--pl-warn-soft); color: var(--pl-warn); }
+.brand .warn { display: inline-flex; border-radius: 4px; }
+.brand .warn .glyph { color: var(--pl-warn); }
+.note { position: fixed; z-index: 2147483000; left: 16px; bottom: 16px; display: flex; align-items: flex-start; gap: 8px;
+  width: max-content; max-width: min(460px, calc(100vw - 32px)); padding: 10px 10px 10px 12px; border: 1px solid var(--pl-border);
+  border-left: 3px solid var(--pl-warn); border-radius: 10px; background: var(--pl-surface); color: var(--pl-text); box-shadow: var(--pl-shadow);
+  font-size: 13px; line-height: 1.45; }
+.note > .glyph { margin-top: 2px; color: var(--pl-warn); }
+.note .dismiss { display: inline-flex; flex: none; padding: 2px; border-radius: 6px; color: var(--pl-muted); }
+.note .dismiss:hover { background: var(--pl-hover); color: var(--pl-text); }
 `;
 
 export const POPOVER_CSS = `${BASE}

@@ -1,6 +1,11 @@
 /**
  * The page summary bar above the list: counts, the reader's filters, and a plain-words note when the store
  * cannot be reached. One per page, in its own shadow root.
+ *
+ * The note can come at any moment (the extension reloaded under the page, a store that stops answering), so it
+ * floats at the foot of the window instead of taking a line in the bar: a line added then would push the list
+ * down under the reader's pointer. Dismissed, it leaves a warning sign in place of the bar's lens, which brings
+ * it back; a different problem shows again.
  */
 import type { FilterMode, Filters, PageCounts } from './model';
 import { ICONS, el, icon, setAttr, setHidden, setText, styleShadowRoot } from './dom';
@@ -41,6 +46,11 @@ export class SummaryBar {
   private readonly seen: HTMLElement;
   private readonly onlyNew: HTMLElement;
   private readonly note: HTMLElement;
+  private readonly noteText: HTMLElement;
+  private readonly lens: SVGSVGElement;
+  private readonly warn: HTMLElement;
+  private problem: string | null = null;
+  private dismissed: string | null = null;
   private lastKey = '';
 
   constructor(owner: string, onFilter: (change: Partial<Filters>) => void) {
@@ -52,12 +62,24 @@ export class SummaryBar {
     this.duplicates = this.segmented('duplicates', 'Duplicates');
     this.seen = this.segmented('seen', 'Seen before');
     this.onlyNew = el('button', { type: 'button', class: 'only-new', 'aria-pressed': 'false', 'data-paper-lens-filter': 'only-new' }, 'Only new');
-    this.note = el('div', { class: 'note', role: 'status', hidden: true });
+    this.noteText = el('span', { class: 'text' });
+    this.note = el('div', { class: 'note', role: 'status', hidden: true }, icon(ICONS.warn), this.noteText,
+      el('button', { type: 'button', class: 'dismiss', 'data-paper-lens-note': 'dismiss', 'aria-label': 'Dismiss', title: 'Dismiss' }, icon(ICONS.close)));
+    this.lens = icon(ICONS.lens);
+    this.warn = el('button', { type: 'button', class: 'warn', 'data-paper-lens-note': 'show', hidden: true }, icon(ICONS.warn));
     root.append(el('section', { class: 'bar', 'aria-label': 'Paper Lens summary' },
-      el('span', { class: 'brand' }, icon(ICONS.lens), 'Paper Lens'), this.counts,
+      el('span', { class: 'brand' }, this.lens, this.warn, 'Paper Lens'), this.counts,
       el('div', { class: 'filters' }, this.duplicates, this.seen, this.onlyNew), this.note));
     root.addEventListener('click', (event) => {
       event.stopPropagation();
+      const noteAction = (event.target as Element | null)?.closest('[data-paper-lens-note]')?.getAttribute('data-paper-lens-note');
+      if (noteAction) {
+        this.dismissed = noteAction === 'dismiss' ? this.problem : null;
+        this.showNote();
+        // Focus follows the control that took the place of the one pressed, so the keyboard is not lost.
+        (noteAction === 'show' ? this.note.querySelector<HTMLElement>('.dismiss') : this.warn)?.focus();
+        return;
+      }
       const button = (event.target as Element | null)?.closest('[data-paper-lens-filter]');
       const filter = button?.getAttribute('data-paper-lens-filter');
       if (!filter) return;
@@ -86,8 +108,21 @@ export class SummaryBar {
     setHidden(this.seen, !state.showSeenFilters);
     setHidden(this.onlyNew, !state.showSeenFilters);
     setAttr(this.onlyNew, 'aria-pressed', String(state.filters.onlyNew));
-    setText(this.note, state.note ?? '');
-    setHidden(this.note, !state.note);
+    if (state.note !== this.problem) {
+      this.problem = state.note;
+      if (this.dismissed !== state.note) this.dismissed = null;
+      this.showNote();
+    }
+  }
+
+  private showNote(): void {
+    const open = this.problem !== null && this.dismissed !== this.problem;
+    setText(this.noteText, this.problem ?? '');
+    setHidden(this.note, !open);
+    setHidden(this.lens, this.problem !== null && !open);
+    setHidden(this.warn, this.problem === null || open);
+    setAttr(this.warn, 'aria-label', this.problem === null ? null : `Paper Lens: ${this.problem}`);
+    setAttr(this.warn, 'title', this.problem);
   }
 
   private mark(group: HTMLElement, mode: FilterMode): void {
