@@ -99,7 +99,8 @@ test('a 5000-card page is marked in full, far cards get their strip as they come
   // Strips are built for the first screens at once and for the rest as they come near.
   await expect(page.locator('article').first().locator('[data-paper-lens-action="star"]')).toBeVisible();
   await page.locator('article').nth(4000).scrollIntoViewIfNeeded();
-  await expect(page.locator('article').nth(4000).locator('[data-paper-lens-action="star"]')).toBeVisible({ timeout: 30_000 });
+  // A wait for the outcome, not a time bound: on a loaded machine Playwright's queries over 5000 cards are slow too.
+  await expect(page.locator('article').nth(4000).locator('[data-paper-lens-action="star"]')).toBeVisible({ timeout: 60_000 });
   const slices = await page.evaluate(() => performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith('paper-lens:')).map((entry) => ({ name: entry.name, ms: entry.duration })));
   const longest = (name: string): number => Math.max(0, ...slices.filter((slice) => slice.name === name).map((slice) => slice.ms));
   // Slice lengths are reported, not asserted: timing belongs to `npm run bench`, where it cannot flake a test run.
