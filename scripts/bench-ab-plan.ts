@@ -5,6 +5,7 @@
  * about 5 ms less CPU at 50 cards, whichever build it was (docs/performance.md), so a fixed order would credit one
  * build with the other's place.
  */
+import { median } from './bench-report';
 
 export type Build = 'a' | 'b';
 
@@ -24,12 +25,6 @@ export function abOrder(rounds: number): Array<{ build: Build; round: number }> 
   }
   return order;
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 export interface AbFigure {
   name: string;
