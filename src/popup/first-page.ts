@@ -7,7 +7,7 @@
  */
 import type { HistoryView } from '../core/records';
 import { send } from '../platform/messaging';
-import { FIRST_PAGE_SIZE, type FetchHistoryPage, type HistoryQuery } from './history-pager';
+import { FIRST_PAGE_SIZE, type FetchHistoryPage, type HistoryQuery, type PrefetchedPage } from './history-pager';
 
 export type Tab = HistoryView | 'dashboard';
 export const TAB_IDS: readonly Tab[] = ['history', 'starred', 'read', 'dashboard'];
@@ -32,14 +32,9 @@ export function initialTab(): Tab {
 /** The list a tab shows (the dashboard keeps the history under it). */
 export const listViewOf = (tab: Tab): HistoryView => (tab === 'dashboard' ? 'history' : tab);
 
-export interface FirstPage {
-  query: HistoryQuery;
-  answer: ReturnType<FetchHistoryPage>;
-}
-
 /** Where the boot script leaves the first page for the app (the two are separate bundles on one page). */
 const HANDOFF = '__paperLensFirstPage';
-type HandoffScope = { [HANDOFF]?: FirstPage };
+type HandoffScope = { [HANDOFF]?: PrefetchedPage };
 
 /** The boot's half: asks for the first page of the tab the popup opens on. */
 export function startFirstPage(scope: HandoffScope = globalThis as HandoffScope, fetch: FetchHistoryPage = fetchPage): void {
@@ -51,7 +46,7 @@ export function startFirstPage(scope: HandoffScope = globalThis as HandoffScope,
 }
 
 /** The app's half: the first page the boot asked for, once (undefined when the boot did not run). */
-export function takeFirstPage(scope: HandoffScope = globalThis as HandoffScope): FirstPage | undefined {
+export function takeFirstPage(scope: HandoffScope = globalThis as HandoffScope): PrefetchedPage | undefined {
   const first = scope[HANDOFF];
   delete scope[HANDOFF];
   return first;

@@ -13,6 +13,12 @@ export interface HistoryQuery {
 
 export type FetchHistoryPage = (request: HistoryQuery & { offset: number; limit: number }) => Promise<{ rows: HistoryRow[]; total: number }>;
 
+/** A query's first page, asked for before the query is opened (HistoryPager.prefetch, first-page.ts). */
+export interface PrefetchedPage {
+  query: HistoryQuery;
+  answer: ReturnType<FetchHistoryPage>;
+}
+
 export interface PagerSnapshot {
   query: HistoryQuery;
   pages: HistoryRow[][];
@@ -42,7 +48,7 @@ export class HistoryPager {
   private snapshot: PagerSnapshot;
   private readonly seen = new Set<string>();
   /** A first page asked for before its query was opened (see prefetch). */
-  private prefetched: { query: HistoryQuery; answer: ReturnType<FetchHistoryPage> } | null = null;
+  private prefetched: PrefetchedPage | null = null;
 
   constructor(
     private readonly fetchPage: FetchHistoryPage,
