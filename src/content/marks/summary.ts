@@ -50,7 +50,8 @@ export class SummaryBar {
   private readonly lens: SVGSVGElement;
   private readonly warn: HTMLElement;
   private problem: string | null = null;
-  private dismissed: string | null = null;
+  /** The reader closed the note of the current problem. */
+  private dismissed = false;
   private lastKey = '';
 
   constructor(owner: string, onFilter: (change: Partial<Filters>) => void) {
@@ -74,7 +75,7 @@ export class SummaryBar {
       event.stopPropagation();
       const noteAction = (event.target as Element | null)?.closest('[data-paper-lens-note]')?.getAttribute('data-paper-lens-note');
       if (noteAction) {
-        this.dismissed = noteAction === 'dismiss' ? this.problem : null;
+        this.dismissed = noteAction === 'dismiss';
         this.showNote();
         // Focus follows the control that took the place of the one pressed, so the keyboard is not lost.
         (noteAction === 'show' ? this.note.querySelector<HTMLElement>('.dismiss') : this.warn)?.focus();
@@ -110,13 +111,13 @@ export class SummaryBar {
     setAttr(this.onlyNew, 'aria-pressed', String(state.filters.onlyNew));
     if (state.note !== this.problem) {
       this.problem = state.note;
-      if (this.dismissed !== state.note) this.dismissed = null;
+      this.dismissed = false;
       this.showNote();
     }
   }
 
   private showNote(): void {
-    const open = this.problem !== null && this.dismissed !== this.problem;
+    const open = this.problem !== null && !this.dismissed;
     setText(this.noteText, this.problem ?? '');
     setHidden(this.note, !open);
     setHidden(this.lens, this.problem !== null && !open);
