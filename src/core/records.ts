@@ -26,6 +26,12 @@ export interface PaperRecord extends Paper {
   pageKinds: ListingKind[];
   readAt?: number;
   starredAt?: number;
+  /**
+   * Stamps (core/hlc) of the last change to the starred and the read state: set by a star and by an un-star
+   * alike, so an un-star stays as a tombstone that a merge with another copy (backup, sync) can see.
+   */
+  starStamp?: string;
+  readStamp?: string;
   /** Last change of any user-visible state; newest wins when backups merge. */
   updatedAt: number;
 }
