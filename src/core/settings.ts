@@ -1,3 +1,5 @@
+import { RELATED_LINE } from './related-model';
+
 /** User settings, stored by the background and applied live in every tab. */
 export interface Settings {
   marks: {
@@ -6,7 +8,7 @@ export interface Settings {
     seenBefore: boolean;
     dimRead: boolean;
   };
-  /** Cosine similarity above which two papers are related (0.05..0.9). */
+  /** Link strength (see related-model) from which two papers are shown as related (0.05..0.9). */
   relatedThreshold: number;
   /** Related links shown per paper (1..5). */
   relatedCount: number;
@@ -19,7 +21,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   marks: { duplicates: true, related: true, seenBefore: true, dimRead: true },
-  relatedThreshold: 0.15,
+  relatedThreshold: RELATED_LINE,
   relatedCount: 5,
   seenVisibleFraction: 0.5,
   seenDwellMs: 1000,
