@@ -12,7 +12,7 @@ import { stemmer } from 'stemmer';
 import type { Token } from './text-tokens';
 import { GENERIC_WORDS } from './text-stopwords';
 import { IntList, PairTable, TopLists } from './flat-tables';
-import { linkStrength, RELATED_MODEL, type PairEvidence, type RelatedModel } from './related-model';
+import { linkStrength, strengthWithout, RELATED_MODEL, type PairEvidence, type RelatedModel } from './related-model';
 
 export const TOP_TERMS = 64;
 const TITLE_WEIGHT = 2;
@@ -394,6 +394,7 @@ export class RelatedIndex {
     const { accumulator: acc, specificAccumulator: specificAcc, exclusiveAccumulator: exclusiveAcc, touched, postingStart, postingDoc, postingWeight, kind, df } = this;
     const model = opts.model ?? RELATED_MODEL;
     const evidence: PairEvidence = { cosine: 0, specific: 0, title: 0, exclusive: 0 };
+    const floorWithoutTitle = strengthWithout(opts.floor, model.title);
     for (let d = from; d < to; d++) {
       let touchedCount = 0;
       const base = d * TOP_TERMS;
@@ -421,6 +422,10 @@ export class RelatedIndex {
         acc[other] = 0;
         specificAcc[other] = 0;
         exclusiveAcc[other] = 0;
+        // Most pairs share a word or two: when even a full title match could not lift them to the floor, the
+        // titles are not compared.
+        evidence.title = 0;
+        if (linkStrength(evidence, model) < floorWithoutTitle) continue;
         evidence.title = this.titleShare(d, other);
         const score = linkStrength(evidence, model);
         if (score < opts.floor || (opts.allow && !opts.allow(d, other))) continue;

@@ -44,9 +44,17 @@ export function linkStrength(evidence: PairEvidence, model: RelatedModel = RELAT
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Words for a strength, as the related list shows it. */
-export function strengthWords(strength: number): 'Very close' | 'Close' | 'Related' {
-  if (strength >= STRONG_LINE) return 'Very close';
-  if (strength >= (1 + RELATED_LINE) / 2) return 'Close';
-  return 'Related';
+/** The strength a pair needs without a term worth at most `weight` to reach `floor` with it. */
+export function strengthWithout(floor: number, weight: number): number {
+  if (floor <= 0 || weight <= 0) return floor;
+  if (floor >= 1) return 1;
+  const z = Math.log(floor / (1 - floor)) - weight;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** A strength in words, as the related list shows it (a bare "41%" says nothing a reader can use). */
+export function strengthWords(strength: number): 'Strong match' | 'Good match' | 'Fair match' {
+  if (strength >= STRONG_LINE) return 'Strong match';
+  if (strength >= (1 + RELATED_LINE) / 2) return 'Good match';
+  return 'Fair match';
 }
