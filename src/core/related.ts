@@ -1,6 +1,7 @@
 /**
- * Related papers: TF-IDF cosine over title + abstract (see related-index), each link explained by the terms the
- * two papers share most. `relatedToReference` compares listed papers with a reference set (the reader's
+ * Related papers: a strength from the evidence two papers share (TF-IDF cosine over title, abstract and the site's
+ * keywords, its specific part, their titles; see related-index and related-model), each link explained by the
+ * terms the two papers share most. `relatedToReference` compares listed papers with a reference set (the reader's
  * starred and read papers); analysePage links papers within a page.
  */
 import type { Paper } from './types';
