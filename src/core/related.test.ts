@@ -91,6 +91,18 @@ describe('RelatedIndex', () => {
     expect(evidence.specific).toBeLessThanOrEqual(evidence.cosine);
   });
 
+  it('gives reasons a reader recognises: no "across video", no "consistent"', () => {
+    const list = [
+      paper('v1', 'Temporally Consistent Video Editing with Attention Sharing', 'Edits stay consistent across video frames: attention sharing across video frames keeps the edited object consistent.'),
+      paper('v2', 'Consistent Video Editing by Flow-Guided Attention Sharing', 'We keep edits consistent across video frames with flow-guided attention sharing, consistent across video clips.'),
+      ...papers,
+    ];
+    const reasons = buildIndex(list).sharedTerms(0, 1, 5);
+    expect(reasons.join(' | ')).toMatch(/attention sharing/);
+    for (const reason of reasons) expect(reason).not.toMatch(/\bacross\b/);
+    expect(reasons).not.toContain('consistent');
+  });
+
   it('respects the allow filter', () => {
     const allow = (a: number, b: number): boolean => !(a === 0 && b === 1);
     expect(near(papers, 0, 0, 5, allow).map((n) => n.index)).not.toContain(1);
