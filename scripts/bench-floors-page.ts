@@ -172,7 +172,7 @@ async function runVariant(variant: Variant, dir: string | null, round: number, s
   const launched = await launchVariant(dir);
   try {
     const expectReady = variant !== 'none';
-    const common = { extensionId: launched.extensionId, readyTimeoutMs: 30_000, settleMs: SETTLE_MS, trace: true, expectReady, traceSession: launched.traceSession };
+    const common = { extensionId: launched.extensionId, readyTimeoutMs: 60_000, settleMs: SETTLE_MS, trace: true, expectReady, traceSession: launched.traceSession };
     // Warm-up (wakes the worker and opens the store): not counted.
     const warm = generateSyntheticSet({ seed: 77, count: 20, startDate: '2041-01-01' }).papers;
     launched.site.setPage('/papers/date/2041-01-01', { papers: warm, layout: 'payload' });
