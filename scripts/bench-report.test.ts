@@ -105,3 +105,16 @@ describe('figures against their floor', () => {
     expect(report.get('a_ms').value).toBeNull();
   });
 });
+
+describe('reasons', () => {
+  it("keeps a figure's own reason when a phase marks the rest of its figures", () => {
+    const report = new Report();
+    report.declareRatio('import_100000_papers', 'import', 1.25);
+    report.declare('store_state_250_of_100000_ms', 'state', 'ms');
+    report.missRatio('import_100000_papers', 'out of time after 33000 papers: 1.24x so far');
+    report.missAll('import_', 'the import ran out of time');
+    report.missAll('store_', 'the import ran out of time');
+    expect(report.get('import_100000_papers_ratio').reason).toBe('out of time after 33000 papers: 1.24x so far');
+    expect(report.get('store_state_250_of_100000_ms').reason).toBe('the import ran out of time');
+  });
+});

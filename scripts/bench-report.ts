@@ -116,9 +116,9 @@ export class Report {
     if (figure.value === null) figure.reason = reason;
   }
 
-  /** Marks every still-empty figure whose name starts with `prefix`. */
+  /** Marks every still-empty figure whose name starts with `prefix` and that has no reason of its own yet. */
   missAll(prefix: string, reason: string): void {
-    for (const figure of this.figures.values()) if (figure.name.startsWith(prefix) && figure.value === null) figure.reason = reason;
+    for (const figure of this.figures.values()) if (figure.name.startsWith(prefix) && figure.value === null && figure.reason === 'not run') figure.reason = reason;
   }
 
   get(name: string): Figure {
