@@ -1,5 +1,6 @@
 // Builds the unpacked Chrome and Firefox extensions and their store zips from one manifest.json.
-// Usage: node build.mjs [--watch] [--no-zip] [--dev]
+// Usage: node build.mjs [--watch] [--no-zip] [--dev] [--bench]
+// --bench builds dist-bench/chrome with the benchmark's hooks (`__BENCH__`); every other build leaves them out.
 import * as esbuild from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile, readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -10,8 +11,9 @@ const root = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
 const dev = args.has('--dev') || watch;
-const dist = join(root, 'dist');
-const targets = ['chrome', 'firefox'];
+const bench = args.has('--bench');
+const dist = join(root, bench ? 'dist-bench' : 'dist');
+const targets = bench ? ['chrome'] : ['chrome', 'firefox'];
 
 export const entryPoints = {
   background: 'src/background/index.ts',
@@ -89,7 +91,7 @@ const buildOptions = {
   legalComments: 'none',
   jsx: 'automatic',
   jsxImportSource: 'preact',
-  define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"' },
+  define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"', __BENCH__: String(bench) },
   metafile: true,
   logLevel: 'warning',
 };
@@ -99,7 +101,7 @@ async function assemble() {
   await copyPublic();
   await copyBundles();
   await writeManifests();
-  if (!args.has('--no-zip') && !watch) await zipTargets();
+  if (!args.has('--no-zip') && !watch && !bench) await zipTargets();
 }
 
 if (watch) {
@@ -136,5 +138,5 @@ if (watch) {
   const sizes = Object.entries(result.metafile.outputs)
     .map(([file, info]) => `${relative(join(dist, '.bundle'), join(root, file))} ${(info.bytes / 1024).toFixed(1)} KB`)
     .join(', ');
-  console.log(`[paper-lens] built dist/chrome and dist/firefox (${sizes})`);
+  console.log(`[paper-lens] built ${targets.map((target) => `${relative(root, dist)}/${target}`).join(' and ')} (${sizes})`);
 }
