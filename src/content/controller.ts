@@ -24,6 +24,7 @@ import { watchTheme } from './theme';
 import { Interactions } from './interactions';
 import { cardsNearViewport, LazyStrips } from './lazy-strips';
 import { ListingRequests } from './listing-requests';
+import { ReadingKeys } from './keys/reading-keys';
 
 /** How long the first marks wait for the store's answer before showing page-only marks. */
 const STATES_WAIT_MS = 1500;
@@ -77,7 +78,15 @@ export class Controller {
       report: (ids) => this.reportSeen(ids),
     });
     this.watcher = new PageWatcher(() => void this.scan(), (node) => node.nodeType === Node.ELEMENT_NODE && (OURS.has((node as Element).tagName) || (node as Element).hasAttribute('data-paper-lens-owner')));
-    this.stops.push(watchTheme(), this.store.listen((message) => this.onBroadcast(message)), this.interactions.listen());
+    const keys = new ReadingKeys(token, {
+      cards: () => this.cards,
+      views: () => this.views,
+      enabled: () => this.settings.keyboard,
+      toggle: (index, what) => void this.interactions.toggle(index, what),
+      jumpTo: (index) => this.interactions.jumpTo(index),
+      openRelated: (index) => this.openRelated(index),
+    });
+    this.stops.push(watchTheme(), this.store.listen((message) => this.onBroadcast(message)), this.interactions.listen(), keys.listen());
     this.settingsReady = this.store.request('settings/get', {}).then((response) => {
       if (response) this.applySettings(normaliseSettings(response.settings), true);
     });
@@ -226,6 +235,23 @@ export class Controller {
   private renderStrip(card: ListedCard, view: CardView, strip: CardStrip): void {
     placeStrip(card, strip.host);
     strip.update(view, this.notes.get(view.id) ?? null);
+  }
+
+  /** Opens a card's related list from the keyboard, building its strip first if it was still waiting to come near. */
+  private openRelated(index: number): boolean {
+    const card = this.cards[index];
+    const view = this.views[index];
+    if (!card || !view) return false;
+    let strip = this.strips.get(card.element);
+    if (!strip) {
+      strip = this.newStrip(card.element);
+      this.renderStrip(card, view, strip);
+      this.seen.add(card.element);
+    }
+    const related = strip.relatedChip();
+    if (!related) return false;
+    this.interactions.openList(index, related.kind, related.chip);
+    return true;
   }
 
   /** Strips for cards far below the first screens are built as they come near the viewport. */

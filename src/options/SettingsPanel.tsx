@@ -44,6 +44,13 @@ export function SettingsPanel({ settings, update }: { settings: Settings; update
           onChange={(on) => update({ hideSeenByDefault: on })}
           description="Papers you saw on an earlier visit start faded, so today’s new papers stand out. You can show them again on the page." />
       </section>
+
+      <section class="card" aria-labelledby="keys-title">
+        <h2 id="keys-title">Keyboard</h2>
+        <SwitchRow name="keyboard" label="Reading keys on the listing" checked={settings.keyboard}
+          onChange={(on) => update({ keyboard: on })}
+          description="j and k move between papers, s stars, r marks as read, o opens, x shows related papers, g goes to a duplicate’s original; ? lists them on the page. Keys pause while you type." />
+      </section>
     </>
   );
 }

@@ -135,6 +135,13 @@ export class CardStrip {
     setAttr(kind === 'page' ? this.related : this.reader, 'aria-expanded', String(expanded));
   }
 
+  /** The chip that opens the card's related list: this page's first, else the reader's history; null when neither shows. */
+  relatedChip(): { kind: 'page' | 'reader'; chip: HTMLElement } | null {
+    if (!this.related.hidden) return { kind: 'page', chip: this.related };
+    if (!this.reader.hidden) return { kind: 'reader', chip: this.reader };
+    return null;
+  }
+
   focusControl(): void {
     this.star.focus({ preventScroll: true });
   }

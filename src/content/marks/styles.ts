@@ -4,7 +4,7 @@
  * on <html> (custom properties inherit into shadow roots, and outer rules beat :host ones).
  */
 
-export const HOST_TAGS = ['paper-lens-marks', 'paper-lens-summary', 'paper-lens-popover'] as const;
+export const HOST_TAGS = ['paper-lens-marks', 'paper-lens-summary', 'paper-lens-popover', 'paper-lens-keys'] as const;
 const STRIP_TAG = HOST_TAGS[0];
 
 const LIGHT = `
@@ -123,6 +123,24 @@ ul { list-style: none; margin: 0; padding: 0; }
 .score { flex: none; margin-left: auto; color: var(--pl-faint); font-size: 11px; line-height: 20px; }
 `;
 
+/** The key help and the screen readers' announcements of the card the keys are on (keys/help.ts). */
+export const KEYS_CSS = `${BASE}
+.announce { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.backdrop { position: fixed; inset: 0; z-index: 2147483000; display: grid; place-items: center; background: rgb(15 23 42 / 35%); }
+.panel { width: min(380px, calc(100vw - 24px)); padding: 14px 16px 12px; border: 1px solid var(--pl-border); border-radius: 12px;
+  background: var(--pl-surface); color: var(--pl-text); box-shadow: var(--pl-shadow); font-size: 13px; }
+.top { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 8px; }
+h2 { margin: 0; font-size: 14px; font-weight: 600; }
+.close { display: inline-flex; padding: 3px; border-radius: 6px; color: var(--pl-muted); }
+.close:hover { background: var(--pl-hover); color: var(--pl-text); }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 14px; margin: 0; }
+dt { color: var(--pl-text); white-space: nowrap; }
+dd { margin: 0; color: var(--pl-muted); }
+kbd { display: inline-block; min-width: 20px; padding: 0 5px; border: 1px solid var(--pl-border-strong); border-bottom-width: 2px; border-radius: 5px;
+  background: var(--pl-subtle); font: 12px/18px ui-monospace, SFMono-Regular, Menlo, monospace; text-align: center; }
+.foot { margin: 10px 0 0; color: var(--pl-faint); font-size: 12px; }
+`;
+
 const HOSTS = HOST_TAGS.join(', ');
 
 /** The page stylesheet: dark palette for our hosts, reader filters on cards, the highlight after a jump. */
@@ -132,6 +150,8 @@ html[data-paper-lens-theme="dark"] :is(${HOSTS}) { ${DARK} }
 [data-paper-lens-view="dim"]:hover, [data-paper-lens-view="dim"]:focus-within { opacity: 1; }
 [data-paper-lens-view="hide"] { display: none !important; }
 ${STRIP_TAG}[${PENDING_ATTR}] { display: block; margin-top: ${STRIP_MARGIN_TOP}; height: ${STRIP_LINE}; }
+[data-paper-lens-focus] { outline: 2px solid var(--pl-key-focus, #6366f1) !important; outline-offset: 4px; border-radius: 8px; }
+html[data-paper-lens-theme="dark"] [data-paper-lens-focus] { --pl-key-focus: #818cf8; }
 [data-paper-lens-flash] { outline: 3px solid #f59e0b !important; outline-offset: 3px; transition: outline-color .6s ease; }
 @media (prefers-reduced-motion: reduce) { [data-paper-lens-view="dim"] { transition: none; } }
 `;
