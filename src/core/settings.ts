@@ -5,6 +5,8 @@ export interface Settings {
     related: boolean;
     seenBefore: boolean;
     dimRead: boolean;
+    /** "For you" on each listing: the papers closest to what the reader starred and read. */
+    forYou: boolean;
   };
   /** Cosine similarity above which two papers are related (0.05..0.9). */
   relatedThreshold: number;
@@ -20,7 +22,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  marks: { duplicates: true, related: true, seenBefore: true, dimRead: true },
+  marks: { duplicates: true, related: true, seenBefore: true, dimRead: true, forYou: true },
   relatedThreshold: 0.15,
   relatedCount: 5,
   seenVisibleFraction: 0.5,
@@ -43,6 +45,7 @@ export function normaliseSettings(input: unknown): Settings {
       related: bool(marksRaw.related, d.marks.related),
       seenBefore: bool(marksRaw.seenBefore, d.marks.seenBefore),
       dimRead: bool(marksRaw.dimRead, d.marks.dimRead),
+      forYou: bool(marksRaw.forYou, d.marks.forYou),
     },
     relatedThreshold: num(raw.relatedThreshold, d.relatedThreshold, 0.05, 0.9),
     relatedCount: Math.round(num(raw.relatedCount, d.relatedCount, 1, 5)),

@@ -21,6 +21,8 @@ export function SettingsPanel({ settings, update }: { settings: Settings; update
           description="Say when and where you saw a paper on an earlier visit." />
         <SwitchRow name="dimRead" label="Dim read papers" checked={marks.dimRead} onChange={(on) => update({ marks: { dimRead: on } })}
           description="Fade the cards of papers you have read, so new ones stand out." />
+        <SwitchRow name="forYou" label="For you" checked={marks.forYou} onChange={(on) => update({ marks: { forYou: on } })}
+          description="On each listing, point out the papers closest to what you starred and read, and say why. Worked out on this computer from your own history." />
       </section>
 
       <section class="card" aria-labelledby="related-title">
