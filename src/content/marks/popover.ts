@@ -14,6 +14,8 @@ export interface PopoverItem {
   badgeKind: 'position' | 'state';
   title: string;
   terms: string[];
+  /** A line under the title saying why the paper is listed ("Close to … you starred"). */
+  context?: string;
   /** Similarity 0..1, shown as a percentage. */
   score?: number;
   /** A jump on this page, or a link to the paper's page. */
@@ -74,6 +76,7 @@ export class Popover {
   private item(item: PopoverItem): HTMLElement {
     const badge = el('span', { class: item.badgeKind === 'state' ? 'pos state' : 'pos' }, item.badge);
     const body = el('span', { class: 'body' }, el('span', { class: 'title' }, item.title || 'Untitled paper'));
+    if (item.context) body.append(el('span', { class: 'context' }, item.context));
     if (item.terms.length) body.append(el('span', { class: 'terms', 'aria-label': `Shared terms: ${item.terms.join(', ')}` }, ...item.terms.map((term) => el('span', { class: 'term' }, term))));
     const parts: Array<HTMLElement> = [badge, body];
     if (item.score !== undefined) parts.push(el('span', { class: 'score', title: 'Similarity of the abstracts' }, `${Math.round(item.score * 100)}%`));
