@@ -17,6 +17,7 @@ import { generateSyntheticSet, makeRng, DUPLICATE_LABELS } from '../e2e/fixtures
 import { loadSeedPages, loadSharedPapers } from '../e2e/fixtures/shared-data';
 import { realRelated, type RealRelatedResult } from './eval/related-real';
 import type { PairCounts } from './eval/labelled';
+import { evaluateForYou } from './eval/for-you';
 
 interface Figure { name: string; value: number; target: string; met: boolean; detail?: string }
 const figures: Figure[] = [];
@@ -332,6 +333,24 @@ function labelledRelated(): void {
   );
 }
 
+/** "For you" on the labelled set: simulated readers of one topic and of two (scripts/eval/for-you.ts). */
+function forYou(): void {
+  for (const scenario of ['one-topic', 'two-topics'] as const) {
+    const result = evaluateForYou(scenario);
+    if (typeof result === 'string') {
+      notes.push(result);
+      return;
+    }
+    ahead(`for you, ${scenario} readers: precision@5 ahead of the TF-IDF centroid`, result.forYouLenient - result.centroidLenient, `${round(result.forYouLenient)} vs ${round(result.centroidLenient)}`);
+    sideBySide.push(
+      `for you, ${result.readers} ${scenario} readers, precision@5 (lenient / strict): Paper Lens ${round(result.forYouLenient)} / ${round(result.forYouStrict)}  ` +
+        `TF-IDF centroid ${round(result.centroidLenient)} / ${round(result.centroidStrict)}  per-reader linear SVM ${round(result.svmLenient)} / ${round(result.svmStrict)}  ` +
+        `random ${round(result.randomLenient)} / ${round(result.randomStrict)}  (best possible ${round(result.bestPossibleLenient)}); ` +
+        `at the shipped line ${round(result.shownPerReader)} picks a reader, ${round(result.shownPrecisionLenient)} of them related`,
+    );
+  }
+}
+
 function speed(): void {
   const { papers } = generateSyntheticSet({ seed: 99, count: 1000, plant: true });
   const small = papers.slice(0, 50);
@@ -371,6 +390,7 @@ syntheticRelated();
 seedPagesReplay();
 realPlanted();
 labelledRelated();
+forYou();
 speed();
 const summary = { met: figures.filter((f) => f.met).length, missed: figures.filter((f) => !f.met).length, seconds: round((performance.now() - started) / 1000) };
 if (process.argv.includes('--json')) {

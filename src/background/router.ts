@@ -14,6 +14,7 @@ import { listHistory } from './history';
 import { readStats } from './stats';
 import { mergeBackup, readBackup } from './backup';
 import { analyseInBackground } from './analysis';
+import { forYouPicks } from './for-you';
 import { StoreFailure } from './errors';
 import type { Store } from './store';
 
@@ -61,6 +62,9 @@ const handlers: Handlers = {
     }
     return { payload: { analysis: await analyseInBackground(requireArray(request.papers, 'papers'), request.options) } };
   },
+  'papers/for-you': async (store, request) => ({
+    payload: { picks: await forYouPicks(store, requireArray(request.papers, 'papers') as typeof request.papers) },
+  }),
   'papers/seen': async (store, request) => {
     if (!request.page?.key) throw new StoreFailure('invalid', 'The listing has no page key.');
     const ids = requireArray(request.ids, 'paper ids') as string[];

@@ -24,6 +24,8 @@ import { watchTheme } from './theme';
 import { Interactions } from './interactions';
 import { cardsNearViewport, LazyStrips } from './lazy-strips';
 import { ListingRequests } from './listing-requests';
+import { ReadingKeys } from './keys/reading-keys';
+import { ForYouList } from './for-you';
 
 /** How long the first marks wait for the store's answer before showing page-only marks. */
 const STATES_WAIT_MS = 1500;
@@ -61,6 +63,7 @@ export class Controller {
   private readonly lazyStrips: LazyStrips;
   private readonly pageMarks: PageMarks;
   private readonly listings: ListingRequests;
+  private readonly forYou: ForYouList;
 
   constructor(readonly token: string, transport: { sender?: Sender; subscribe?: BroadcastSubscriber } = {}) {
     this.stops.push(claimPage(token, () => this.stop()));
@@ -69,7 +72,8 @@ export class Controller {
     this.popover = new Popover(token);
     this.interactions = new Interactions(this);
     this.lazyStrips = new LazyStrips(token, (elements) => this.buildNearStrips(elements));
-    this.pageMarks = new PageMarks(token, (change) => this.setFilters(change));
+    this.pageMarks = new PageMarks(token, (change) => this.setFilters(change), (anchor) => this.openForYou(anchor));
+    this.forYou = new ForYouList(this.store, () => this.refresh());
     this.seen = new SeenTracker({
       fraction: this.settings.seenVisibleFraction,
       dwellMs: this.settings.seenDwellMs,
@@ -77,7 +81,15 @@ export class Controller {
       report: (ids) => this.reportSeen(ids),
     });
     this.watcher = new PageWatcher(() => void this.scan(), (node) => node.nodeType === Node.ELEMENT_NODE && (OURS.has((node as Element).tagName) || (node as Element).hasAttribute('data-paper-lens-owner')));
-    this.stops.push(watchTheme(), this.store.listen((message) => this.onBroadcast(message)), this.interactions.listen());
+    const keys = new ReadingKeys(token, {
+      cards: () => this.cards,
+      views: () => this.views,
+      enabled: () => this.settings.keyboard,
+      toggle: (index, what) => void this.interactions.toggle(index, what),
+      jumpTo: (index) => this.interactions.jumpTo(index),
+      openRelated: (index) => this.openRelated(index),
+    });
+    this.stops.push(watchTheme(), this.store.listen((message) => this.onBroadcast(message)), this.interactions.listen(), keys.listen());
     this.settingsReady = this.store.request('settings/get', {}).then((response) => {
       if (response) this.applySettings(normaliseSettings(response.settings), true);
     });
@@ -137,6 +149,7 @@ export class Controller {
         await this.render(cancelled);
       }
       this.setReady();
+      void this.forYou.load(this.papers);
     } catch (error) {
       if (!(error instanceof Cancelled)) throw error;
     }
@@ -151,6 +164,7 @@ export class Controller {
     this.seen.newVisit();
     this.visitUrl = page.url;
     this.listings.forget();
+    this.forYou.forget();
     this.filters = defaultFilters(this.settings);
     this.popover.close(false);
   }
@@ -167,7 +181,7 @@ export class Controller {
   }
 
   private buildViews(): CardView[] {
-    return buildViews({ papers: this.papers, analysis: this.analysis, states: this.states, pending: this.pending, settings: this.settings, filters: this.filters });
+    return buildViews({ papers: this.papers, analysis: this.analysis, states: this.states, pending: this.pending, settings: this.settings, filters: this.filters, forYou: this.forYou.reasons });
   }
 
   /** Marks every card, in slices; unmarks elements that stopped being cards. */
@@ -226,6 +240,37 @@ export class Controller {
   private renderStrip(card: ListedCard, view: CardView, strip: CardStrip): void {
     placeStrip(card, strip.host);
     strip.update(view, this.notes.get(view.id) ?? null);
+  }
+
+  /** The bar's "For you" list: each paper with why it is there; a click jumps to its card. */
+  private openForYou(anchor: HTMLElement): void {
+    if (this.popover.isOpen && this.popover.isFor(anchor)) {
+      this.popover.close(true);
+      return;
+    }
+    this.pageMarks.setForYouExpanded(true);
+    this.popover.open(anchor, {
+      heading: 'For you',
+      detail: 'closest to what you starred and read',
+      items: this.forYou.items((index) => this.interactions.jumpTo(index)),
+    }, () => this.pageMarks.setForYouExpanded(false));
+  }
+
+  /** Opens a card's related list from the keyboard, building its strip first if it was still waiting to come near. */
+  private openRelated(index: number): boolean {
+    const card = this.cards[index];
+    const view = this.views[index];
+    if (!card || !view) return false;
+    let strip = this.strips.get(card.element);
+    if (!strip) {
+      strip = this.newStrip(card.element);
+      this.renderStrip(card, view, strip);
+      this.seen.add(card.element);
+    }
+    const related = strip.relatedChip();
+    if (!related) return false;
+    this.interactions.openList(index, related.kind, related.chip);
+    return true;
   }
 
   /** Strips for cards far below the first screens are built as they come near the viewport. */
@@ -339,6 +384,7 @@ export class Controller {
       case 'data/cleared':
         this.states.clear();
         this.listings.forget();
+        this.forYou.forget();
         this.analysedKey = '';
         void this.scan();
         break;

@@ -16,7 +16,11 @@ export class PageMarks {
   private summary: SummaryBar | null = null;
   private style: HTMLStyleElement | null = null;
 
-  constructor(private readonly owner: string, private readonly onFilter: (change: Partial<Filters>) => void) {}
+  constructor(
+    private readonly owner: string,
+    private readonly onFilter: (change: Partial<Filters>) => void,
+    private readonly onForYou: (anchor: HTMLElement) => void,
+  ) {}
 
   ensureStyle(): void {
     if (this.style?.isConnected) return;
@@ -50,7 +54,12 @@ export class PageMarks {
       showDuplicateFilter: settings.marks.duplicates,
       showSeenFilters: tracked && settings.marks.seenBefore,
       note: problem,
+      forYou: views.filter((view) => view.forYou !== null).length,
     });
+  }
+
+  setForYouExpanded(expanded: boolean): void {
+    this.summary?.setForYouExpanded(expanded);
   }
 
   removeStyle(): void {
@@ -59,7 +68,7 @@ export class PageMarks {
 
   /** The page's one summary bar, before the list of `cards`. */
   private placed(cards: readonly ListedCard[]): SummaryBar {
-    this.summary ??= new SummaryBar(this.owner, this.onFilter);
+    this.summary ??= new SummaryBar(this.owner, this.onFilter, this.onForYou);
     placeSummary(cards, this.summary.host);
     return this.summary;
   }

@@ -6,6 +6,7 @@
 import type { AnalysisOptions, ListingPage, PageAnalysis, Paper } from './types';
 import type { HistoryRow, HistoryView, PaperRecord, PaperState, ReaderRelated, Sighting, Stats } from './records';
 import type { Settings } from './settings';
+import type { ForYouPick } from './for-you/rank';
 
 export type SettingsPatch = Partial<Omit<Settings, 'marks'>> & { marks?: Partial<Settings['marks']> };
 
@@ -34,6 +35,11 @@ export interface RequestMap {
    * page/listed started under that ref; `analysis` is absent when there is none (the worker restarted in between).
    */
   'page/analyse': { req: { papers: Paper[]; options: AnalysisOptions } | { ref: string }; res: { analysis?: PageAnalysis } };
+  /**
+   * "For you": the listed papers closest to what the reader starred and read, best first (indexes into `papers`),
+   * each with the liked papers and words it is close to; none for a reader with nothing starred or read.
+   */
+  'papers/for-you': { req: { papers: Paper[] }; res: { picks: ForYouPick[] } };
   /** Cards that were actually on screen. */
   'papers/seen': { req: { page: ListingPage; ids: string[] }; res: { states: PaperState[] } };
   'paper/set-read': { req: { id: string; read: boolean; paper?: Paper }; res: { state: PaperState } };
@@ -82,7 +88,7 @@ export type Broadcast =
   | { type: 'store/error'; error: ErrorBody };
 
 const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>([
-  'page/listed', 'papers/reader-related', 'listing/settled', 'page/analyse', 'papers/seen', 'paper/set-read', 'paper/set-starred', 'paper/opened', 'states/get',
+  'page/listed', 'papers/reader-related', 'listing/settled', 'page/analyse', 'papers/for-you', 'papers/seen', 'paper/set-read', 'paper/set-starred', 'paper/opened', 'states/get',
   'history/list', 'stats/get', 'papers/get', 'settings/get', 'settings/set', 'data/clear', 'backup/read', 'backup/merge',
 ] satisfies RequestType[]);
 

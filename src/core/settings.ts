@@ -7,6 +7,8 @@ export interface Settings {
     related: boolean;
     seenBefore: boolean;
     dimRead: boolean;
+    /** "For you" on each listing: the papers closest to what the reader starred and read. */
+    forYou: boolean;
   };
   /** Link strength (see related-model) from which two papers are shown as related (0.05..0.9). */
   relatedThreshold: number;
@@ -22,16 +24,19 @@ export interface Settings {
   seenDwellMs: number;
   /** Dim papers seen on an earlier visit when a page opens. */
   hideSeenByDefault: boolean;
+  /** Reading keys on the listing (j/k, s, r, o, x, g, ?). */
+  keyboard: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  marks: { duplicates: true, related: true, seenBefore: true, dimRead: true },
+  marks: { duplicates: true, related: true, seenBefore: true, dimRead: true, forYou: true },
   relatedThreshold: RELATED_LINE,
   relatedScale: 'strength',
   relatedCount: 5,
   seenVisibleFraction: 0.5,
   seenDwellMs: 1000,
   hideSeenByDefault: false,
+  keyboard: true,
 };
 
 /** Fills missing or invalid fields from defaults and clamps numbers into range. */
@@ -48,6 +53,7 @@ export function normaliseSettings(input: unknown): Settings {
       related: bool(marksRaw.related, d.marks.related),
       seenBefore: bool(marksRaw.seenBefore, d.marks.seenBefore),
       dimRead: bool(marksRaw.dimRead, d.marks.dimRead),
+      forYou: bool(marksRaw.forYou, d.marks.forYou),
     },
     relatedThreshold: raw.relatedScale === 'strength' ? num(raw.relatedThreshold, d.relatedThreshold, 0.05, 0.9) : d.relatedThreshold,
     relatedScale: 'strength',
@@ -55,5 +61,6 @@ export function normaliseSettings(input: unknown): Settings {
     seenVisibleFraction: num(raw.seenVisibleFraction, d.seenVisibleFraction, 0.1, 1),
     seenDwellMs: Math.round(num(raw.seenDwellMs, d.seenDwellMs, 0, 10000)),
     hideSeenByDefault: bool(raw.hideSeenByDefault, d.hideSeenByDefault),
+    keyboard: bool(raw.keyboard, d.keyboard),
   };
 }

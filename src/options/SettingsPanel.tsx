@@ -21,6 +21,8 @@ export function SettingsPanel({ settings, update }: { settings: Settings; update
           description="Say when and where you saw a paper on an earlier visit." />
         <SwitchRow name="dimRead" label="Dim read papers" checked={marks.dimRead} onChange={(on) => update({ marks: { dimRead: on } })}
           description="Fade the cards of papers you have read, so new ones stand out." />
+        <SwitchRow name="forYou" label="For you" checked={marks.forYou} onChange={(on) => update({ marks: { forYou: on } })}
+          description="On each listing, point out the papers closest to what you starred and read, and say why. Worked out on this computer from your own history." />
       </section>
 
       <section class="card" aria-labelledby="related-title">
@@ -43,6 +45,13 @@ export function SettingsPanel({ settings, update }: { settings: Settings; update
         <SwitchRow name="hideSeenByDefault" label="Dim papers seen before when a page opens" checked={settings.hideSeenByDefault}
           onChange={(on) => update({ hideSeenByDefault: on })}
           description="Papers you saw on an earlier visit start faded, so today’s new papers stand out. You can show them again on the page." />
+      </section>
+
+      <section class="card" aria-labelledby="keys-title">
+        <h2 id="keys-title">Keyboard</h2>
+        <SwitchRow name="keyboard" label="Reading keys on the listing" checked={settings.keyboard}
+          onChange={(on) => update({ keyboard: on })}
+          description="j and k move between papers, s stars, r marks as read, o opens, x shows related papers, g goes to a duplicate’s original; ? lists them on the page. Keys pause while you type." />
       </section>
     </>
   );

@@ -40,6 +40,7 @@ export const ICONS = {
   lens: ['M7 2.5a4.5 4.5 0 100 9 4.5 4.5 0 000-9z', 'M10.3 10.3l3.2 3.2'],
   warn: ['M8 2.2l6 10.6H2z', 'M8 6.6v2.9', 'M8 11.3v.1'],
   close: ['M4.5 4.5l7 7', 'M11.5 4.5l-7 7'],
+  sparkle: ['M8 1.8l1.5 4.7 4.7 1.5-4.7 1.5L8 14.2l-1.5-4.7L1.8 8l4.7-1.5z'],
 } as const;
 
 /** Sets an attribute only when its value changes (writes invalidate style even when equal). */

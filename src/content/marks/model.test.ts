@@ -69,7 +69,7 @@ describe('card views', () => {
   });
 
   it('each mark can be switched off', () => {
-    const settings: Settings = { ...DEFAULT_SETTINGS, marks: { duplicates: false, related: false, seenBefore: false, dimRead: false } };
+    const settings: Settings = { ...DEFAULT_SETTINGS, marks: { duplicates: false, related: false, seenBefore: false, dimRead: false, forYou: false } };
     const list = views({ settings, states: [state('a', { seenBefore: true, seenCount: 1, lastSeenAt: day(13), readAt: day(13) }), state('b'), state('c'), state('d')] });
     expect(list.map((v) => v.marks)).toEqual([['read'], [], [], []]);
     expect(list.map((v) => [v.duplicateOf, v.relatedIds.length, v.view])).toEqual([[null, 0, ''], [null, 0, ''], [null, 0, ''], [null, 0, '']]);

@@ -18,7 +18,7 @@ export function defaultFilters(settings: Settings): Filters {
   return { duplicates: 'show', seen: settings.hideSeenByDefault ? 'dim' : 'show', onlyNew: false };
 }
 
-export type CardMark = 'new' | 'seen-before' | 'read' | 'starred' | 'duplicate' | 'related';
+export type CardMark = 'new' | 'seen-before' | 'read' | 'starred' | 'duplicate' | 'related' | 'for-you';
 
 export interface CardView {
   index: number;
@@ -42,6 +42,8 @@ export interface CardView {
   historyDuplicate: { text: string; knownId: string } | null;
   related: RelatedLink[];
   readerRelated: ReaderRelated[];
+  /** Why the paper is among the page's "For you" picks, or null when it is not. */
+  forYou: string | null;
 }
 
 /** Star/read changes the reader made that the store has not confirmed yet. */
@@ -57,6 +59,8 @@ export interface ViewInput {
   pending: ReadonlyMap<string, PendingToggle>;
   settings: Settings;
   filters: Filters;
+  /** The page's "For you" picks: paper id -> why. */
+  forYou?: ReadonlyMap<string, string>;
   now?: number;
 }
 
@@ -85,6 +89,8 @@ function viewFor(index: number, input: ViewInput): CardView {
   if (starred) marks.push('starred');
   if (pageDuplicate || history) marks.push('duplicate');
   if (related.length > 0 || readerRelated.length > 0) marks.push('related');
+  const forYou = settings.marks.forYou ? (input.forYou?.get(paper.id) ?? null) : null;
+  if (forYou !== null) marks.push('for-you');
 
   const isDuplicate = pageDuplicate !== null || history !== undefined;
   const hidden = (isDuplicate && filters.duplicates === 'hide') || (seenBefore && filters.seen === 'hide') || (filters.onlyNew && isNew === false);
@@ -108,6 +114,7 @@ function viewFor(index: number, input: ViewInput): CardView {
     historyDuplicate: history ? { text: historyDuplicateLabel(history, now), knownId: history.knownId } : null,
     related,
     readerRelated,
+    forYou,
   };
 }
 

@@ -16,6 +16,8 @@ export interface PopoverItem {
   title: string;
   /** The words the two papers share that made the link (the evidence its strength came from). */
   terms: string[];
+  /** A line under the title saying why the paper is listed ("Close to … from your history"). */
+  context?: string;
   /** Link strength 0..1 (see core/related-model), shown in words. */
   score?: number;
   /** A jump on this page, or a link to the paper's page. */
@@ -76,6 +78,7 @@ export class Popover {
   private item(item: PopoverItem): HTMLElement {
     const badge = el('span', { class: item.badgeKind === 'state' ? 'pos state' : 'pos' }, item.badge);
     const body = el('span', { class: 'body' }, el('span', { class: 'title' }, item.title || 'Untitled paper'));
+    if (item.context) body.append(el('span', { class: 'context' }, item.context));
     if (item.terms.length) {
       body.append(el('span', { class: 'terms', 'aria-label': `Both papers use: ${item.terms.join(', ')}` },
         el('span', { class: 'terms-label', 'aria-hidden': 'true' }, 'Both use'), ...item.terms.map((term) => el('span', { class: 'term' }, term))));

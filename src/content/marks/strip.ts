@@ -40,7 +40,7 @@ function buildSkeleton(): DocumentFragment {
   const history = el('a', { class: 'chip dup history', 'data-paper-lens-action': 'known', hidden: true }, el('span', { class: 'label' }));
   const note = el('span', { class: 'note', role: 'status', hidden: true });
   fragment.append(el('div', { class: 'strip', role: 'group', 'aria-label': 'Paper Lens' },
-    star, read, chip('new'), chip('seen'), chip('dup', 'duplicate'), history, related, reader, note));
+    star, read, chip('new'), chip('seen'), chip('dup', 'duplicate'), history, related, reader, chip('foryou'), note));
   return fragment;
 }
 
@@ -61,6 +61,7 @@ export class CardStrip {
   private readonly history: HTMLAnchorElement;
   private readonly related: HTMLElement;
   private readonly reader: HTMLElement;
+  private readonly forYou: HTMLElement;
   private readonly note: HTMLElement;
   private lastKey = '';
 
@@ -83,7 +84,8 @@ export class CardStrip {
     this.history = parts[5] as HTMLAnchorElement;
     this.related = parts[6] as HTMLElement;
     this.reader = parts[7] as HTMLElement;
-    this.note = parts[8] as HTMLElement;
+    this.forYou = parts[8] as HTMLElement;
+    this.note = parts[9] as HTMLElement;
     root.addEventListener('click', (event) => this.onClick(event));
   }
 
@@ -103,7 +105,7 @@ export class CardStrip {
 
   update(view: CardView, note: string | null): void {
     this.index = view.index;
-    const key = JSON.stringify([view.starred, view.read, view.readText, view.newChip, view.seenText, view.duplicate, view.historyDuplicate, view.related.length, view.readerRelated.length, view.readerRelated[0]?.state, note]);
+    const key = JSON.stringify([view.starred, view.read, view.readText, view.newChip, view.seenText, view.duplicate, view.historyDuplicate, view.related.length, view.readerRelated.length, view.readerRelated[0]?.state, view.forYou, note]);
     if (key === this.lastKey) return;
     this.lastKey = key;
     setAttr(this.star, 'aria-pressed', String(view.starred));
@@ -120,6 +122,8 @@ export class CardStrip {
     setAttr(this.history, 'href', view.historyDuplicate ? paperPath(view.historyDuplicate.knownId) : null);
     this.chip(this.related, view.related.length ? relatedLabel(view.related.length) : null, 'Related papers on this page');
     this.chip(this.reader, view.readerRelated.length ? readerRelatedLabel(view.readerRelated) : null, 'Papers from your history on the same topic');
+    this.chip(this.forYou, view.forYou === null ? null : 'For you', view.forYou);
+    setAttr(this.forYou, 'aria-label', view.forYou === null ? null : `For you: ${view.forYou}`);
     setText(this.note, note ?? '');
     setHidden(this.note, !note);
   }
@@ -133,6 +137,13 @@ export class CardStrip {
 
   setExpanded(kind: 'page' | 'reader', expanded: boolean): void {
     setAttr(kind === 'page' ? this.related : this.reader, 'aria-expanded', String(expanded));
+  }
+
+  /** The chip that opens the card's related list: this page's first, else the reader's history; null when neither shows. */
+  relatedChip(): { kind: 'page' | 'reader'; chip: HTMLElement } | null {
+    if (!this.related.hidden) return { kind: 'page', chip: this.related };
+    if (!this.reader.hidden) return { kind: 'reader', chip: this.reader };
+    return null;
   }
 
   focusControl(): void {

@@ -4,7 +4,7 @@
  * on <html> (custom properties inherit into shadow roots, and outer rules beat :host ones).
  */
 
-export const HOST_TAGS = ['paper-lens-marks', 'paper-lens-summary', 'paper-lens-popover'] as const;
+export const HOST_TAGS = ['paper-lens-marks', 'paper-lens-summary', 'paper-lens-popover', 'paper-lens-keys'] as const;
 const STRIP_TAG = HOST_TAGS[0];
 
 const LIGHT = `
@@ -13,6 +13,7 @@ const LIGHT = `
   --pl-star: #d97706; --pl-star-soft: #fef3c7; --pl-read: #15803d; --pl-read-soft: #dcfce7;
   --pl-new: #047857; --pl-new-soft: #d1fae5; --pl-dup: #c2410c; --pl-dup-soft: #ffedd5;
   --pl-rel: #4338ca; --pl-rel-soft: #e0e7ff; --pl-warn: #92400e; --pl-warn-soft: #fffbeb;
+  --pl-you: #be185d; --pl-you-soft: #fce7f3;
   --pl-focus: #6366f1; --pl-shadow: 0 12px 32px rgb(15 23 42 / 14%), 0 2px 6px rgb(15 23 42 / 8%);`;
 
 const DARK = `
@@ -21,6 +22,7 @@ const DARK = `
   --pl-star: #fbbf24; --pl-star-soft: rgb(251 191 36 / 14%); --pl-read: #4ade80; --pl-read-soft: rgb(74 222 128 / 12%);
   --pl-new: #6ee7b7; --pl-new-soft: rgb(52 211 153 / 14%); --pl-dup: #fdba74; --pl-dup-soft: rgb(251 146 60 / 16%);
   --pl-rel: #a5b4fc; --pl-rel-soft: rgb(129 140 248 / 18%); --pl-warn: #fcd34d; --pl-warn-soft: rgb(251 191 36 / 10%);
+  --pl-you: #f9a8d4; --pl-you-soft: rgb(244 114 182 / 16%);
   --pl-focus: #818cf8; --pl-shadow: 0 12px 32px rgb(0 0 0 / 45%), 0 2px 6px rgb(0 0 0 / 30%);`;
 
 /** Shared by every shadow root: controls that look like the site's small buttons and tags. */
@@ -42,6 +44,7 @@ button.chip:hover { border-color: currentColor; }
 .chip.new { background: var(--pl-new-soft); color: var(--pl-new); font-weight: 600; }
 .chip.dup { background: var(--pl-dup-soft); color: var(--pl-dup); }
 .chip.rel { background: var(--pl-rel-soft); color: var(--pl-rel); }
+.chip.foryou { background: var(--pl-you-soft); color: var(--pl-you); font-weight: 600; }
 .chip.done { background: var(--pl-read-soft); color: var(--pl-read); }
 .chip .glyph { width: 12px; height: 12px; }
 `;
@@ -92,6 +95,10 @@ export const SUMMARY_CSS = `${BASE}
 .only-new { display: inline-flex; align-items: center; gap: 6px; padding: 2px 9px; border: 1px solid var(--pl-border); border-radius: 8px;
   background: var(--pl-surface); color: var(--pl-muted); }
 .only-new:hover { background: var(--pl-hover); color: var(--pl-text); }
+.for-you { display: inline-flex; align-items: center; gap: 6px; padding: 2px 9px; border: 1px solid transparent; border-radius: 8px;
+  background: var(--pl-you-soft); color: var(--pl-you); font-weight: 600; }
+.for-you:hover, .for-you[aria-expanded="true"] { border-color: currentColor; }
+.for-you .glyph { width: 12px; height: 12px; }
 .only-new[aria-pressed="true"] { background: var(--pl-new-soft); color: var(--pl-new); border-color: transparent; font-weight: 600; }
 .brand .warn { display: inline-flex; border-radius: 4px; }
 .brand .warn .glyph { color: var(--pl-warn); }
@@ -118,10 +125,29 @@ ul { list-style: none; margin: 0; padding: 0; }
 .pos.state { background: var(--pl-star-soft); color: var(--pl-star); }
 .body { display: flex; flex-direction: column; gap: 3px; min-width: 0; }
 .title { font-weight: 600; line-height: 1.3; overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }
+.context { color: var(--pl-muted); font-size: 12px; line-height: 1.35; }
 .terms { display: flex; flex-wrap: wrap; gap: 4px; }
 .term { padding: 0 6px; border-radius: 999px; background: var(--pl-hover); color: var(--pl-muted); font-size: 11px; line-height: 18px; }
 .terms-label { color: var(--pl-faint); font-size: 11px; line-height: 18px; }
 .strength { flex: none; margin-left: auto; color: var(--pl-muted); font-size: 11px; line-height: 20px; white-space: nowrap; }
+`;
+
+/** The key help and the screen readers' announcements of the card the keys are on (keys/help.ts). */
+export const KEYS_CSS = `${BASE}
+.announce { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.backdrop { position: fixed; inset: 0; z-index: 2147483000; display: grid; place-items: center; background: rgb(15 23 42 / 35%); }
+.panel { width: min(380px, calc(100vw - 24px)); padding: 14px 16px 12px; border: 1px solid var(--pl-border); border-radius: 12px;
+  background: var(--pl-surface); color: var(--pl-text); box-shadow: var(--pl-shadow); font-size: 13px; }
+.top { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 8px; }
+h2 { margin: 0; font-size: 14px; font-weight: 600; }
+.close { display: inline-flex; padding: 3px; border-radius: 6px; color: var(--pl-muted); }
+.close:hover { background: var(--pl-hover); color: var(--pl-text); }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 14px; margin: 0; }
+dt { color: var(--pl-text); white-space: nowrap; }
+dd { margin: 0; color: var(--pl-muted); }
+kbd { display: inline-block; min-width: 20px; padding: 0 5px; border: 1px solid var(--pl-border-strong); border-bottom-width: 2px; border-radius: 5px;
+  background: var(--pl-subtle); font: 12px/18px ui-monospace, SFMono-Regular, Menlo, monospace; text-align: center; }
+.foot { margin: 10px 0 0; color: var(--pl-faint); font-size: 12px; }
 `;
 
 const HOSTS = HOST_TAGS.join(', ');
@@ -133,6 +159,8 @@ html[data-paper-lens-theme="dark"] :is(${HOSTS}) { ${DARK} }
 [data-paper-lens-view="dim"]:hover, [data-paper-lens-view="dim"]:focus-within { opacity: 1; }
 [data-paper-lens-view="hide"] { display: none !important; }
 ${STRIP_TAG}[${PENDING_ATTR}] { display: block; margin-top: ${STRIP_MARGIN_TOP}; height: ${STRIP_LINE}; }
+[data-paper-lens-focus] { outline: 2px solid var(--pl-key-focus, #6366f1) !important; outline-offset: 4px; border-radius: 8px; }
+html[data-paper-lens-theme="dark"] [data-paper-lens-focus] { --pl-key-focus: #818cf8; }
 [data-paper-lens-flash] { outline: 3px solid #f59e0b !important; outline-offset: 3px; transition: outline-color .6s ease; }
 @media (prefers-reduced-motion: reduce) { [data-paper-lens-view="dim"] { transition: none; } }
 `;

@@ -18,7 +18,7 @@ describe('SummaryBar note', () => {
 
   beforeEach(() => {
     document.body.replaceChildren();
-    bar = new SummaryBar('owner', vi.fn());
+    bar = new SummaryBar('owner', vi.fn(), () => undefined);
     document.body.append(bar.host);
   });
 
@@ -64,7 +64,7 @@ describe('SummaryBar note', () => {
   it('its buttons do not reach the filters', () => {
     const onFilter = vi.fn();
     document.body.replaceChildren();
-    bar = new SummaryBar('owner', onFilter);
+    bar = new SummaryBar('owner', onFilter, () => undefined);
     document.body.append(bar.host);
     bar.update(state('The store is gone.'));
     part('.dismiss').click();

@@ -23,6 +23,8 @@ export interface SummaryState {
   note: string | null;
   /** The cards were read but not yet analysed: the bar holds its place and says so. */
   reading?: boolean;
+  /** Papers in the page's "For you" list (0: no entry). */
+  forYou?: number;
 }
 
 const sheetCache: { sheet?: CSSStyleSheet | null } = {};
@@ -45,6 +47,8 @@ export class SummaryBar {
   private readonly duplicates: HTMLElement;
   private readonly seen: HTMLElement;
   private readonly onlyNew: HTMLElement;
+  private readonly forYou: HTMLElement;
+  private readonly forYouCount: HTMLElement;
   private readonly note: HTMLElement;
   private readonly noteText: HTMLElement;
   private readonly lens: SVGSVGElement;
@@ -54,7 +58,7 @@ export class SummaryBar {
   private dismissed = false;
   private lastKey = '';
 
-  constructor(owner: string, onFilter: (change: Partial<Filters>) => void) {
+  constructor(owner: string, onFilter: (change: Partial<Filters>) => void, onForYou: (anchor: HTMLElement) => void) {
     this.host = document.createElement(SUMMARY_TAG);
     this.host.setAttribute('data-paper-lens-owner', owner);
     const root = this.host.attachShadow({ mode: 'open' });
@@ -63,13 +67,16 @@ export class SummaryBar {
     this.duplicates = this.segmented('duplicates', 'Duplicates');
     this.seen = this.segmented('seen', 'Seen before');
     this.onlyNew = el('button', { type: 'button', class: 'only-new', 'aria-pressed': 'false', 'data-paper-lens-filter': 'only-new' }, 'Only new');
+    this.forYouCount = el('b', {});
+    this.forYou = el('button', { type: 'button', class: 'for-you', 'data-paper-lens-for-you': '', 'aria-haspopup': 'dialog', 'aria-expanded': 'false', hidden: true,
+      title: 'The papers on this page closest to what you starred and read' }, icon(ICONS.sparkle), 'For you', this.forYouCount);
     this.noteText = el('span', { class: 'text' });
     this.note = el('div', { class: 'note', role: 'status', hidden: true }, icon(ICONS.warn), this.noteText,
       el('button', { type: 'button', class: 'dismiss', 'data-paper-lens-note': 'dismiss', 'aria-label': 'Dismiss', title: 'Dismiss' }, icon(ICONS.close)));
     this.lens = icon(ICONS.lens);
     this.warn = el('button', { type: 'button', class: 'warn', 'data-paper-lens-note': 'show', hidden: true }, icon(ICONS.warn));
     root.append(el('section', { class: 'bar', 'aria-label': 'Paper Lens summary' },
-      el('span', { class: 'brand' }, this.lens, this.warn, 'Paper Lens'), this.counts,
+      el('span', { class: 'brand' }, this.lens, this.warn, 'Paper Lens'), this.counts, this.forYou,
       el('div', { class: 'filters' }, this.duplicates, this.seen, this.onlyNew), this.note));
     root.addEventListener('click', (event) => {
       event.stopPropagation();
@@ -79,6 +86,10 @@ export class SummaryBar {
         this.showNote();
         // Focus follows the control that took the place of the one pressed, so the keyboard is not lost.
         (noteAction === 'show' ? this.note.querySelector<HTMLElement>('.dismiss') : this.warn)?.focus();
+        return;
+      }
+      if ((event.target as Element | null)?.closest('[data-paper-lens-for-you]')) {
+        onForYou(this.forYou);
         return;
       }
       const button = (event.target as Element | null)?.closest('[data-paper-lens-filter]');
@@ -109,6 +120,8 @@ export class SummaryBar {
     setHidden(this.seen, !state.showSeenFilters);
     setHidden(this.onlyNew, !state.showSeenFilters);
     setAttr(this.onlyNew, 'aria-pressed', String(state.filters.onlyNew));
+    setHidden(this.forYou, !state.forYou);
+    setText(this.forYouCount, String(state.forYou ?? 0));
     if (state.note !== this.problem) {
       this.problem = state.note;
       this.dismissed = false;
@@ -124,6 +137,10 @@ export class SummaryBar {
     setHidden(this.warn, this.problem === null || open);
     setAttr(this.warn, 'aria-label', this.problem === null ? null : `Paper Lens: ${this.problem}`);
     setAttr(this.warn, 'title', this.problem);
+  }
+
+  setForYouExpanded(expanded: boolean): void {
+    setAttr(this.forYou, 'aria-expanded', String(expanded));
   }
 
   private mark(group: HTMLElement, mode: FilterMode): void {
