@@ -44,7 +44,8 @@ function validSighting(value: unknown): value is Sighting {
     && typeof s.pageKind === 'string' && typeof s.at === 'number' && Number.isFinite(s.at);
 }
 
-const textOf = (paper: PaperRecord): string => `${paper.title}\u0000${paper.abstract}\u0000${(paper.authors ?? []).join('\u0001')}`;
+/** What the search index row is made from (derive.ts searchWords): the row is rewritten when it changes. */
+const textOf = (paper: PaperRecord): string => JSON.stringify([paper.title, paper.abstract, paper.authors ?? [], paper.tags ?? [], paper.note ?? '']);
 
 export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn: unknown[]): Promise<{ added: number; updated: number; unchanged: number; sightingsAdded: number }> {
   if (!Array.isArray(papersIn) || !Array.isArray(sightingsIn)) throw new StoreFailure('invalid', 'This backup chunk is not in the expected shape.');
