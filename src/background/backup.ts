@@ -6,6 +6,7 @@
 import type { PaperRecord, Sighting } from '../core/records';
 import { mergePaperRecords, sightingKey } from '../core/backup';
 import { normaliseId } from '../core/ids';
+import { checkAnnotations } from '../core/backup-validate';
 import { sightingKeyOf, toPaperRecord, type PaperIndexRow, type SightingKey, type StoredPaper } from './db';
 import { addListing, indexRowOf, storedFrom } from './derive';
 import { StoreFailure } from './errors';
@@ -59,8 +60,10 @@ export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn
   if (papersIn.length > 0) store.indexer.noteImport();
 
   const incoming = new Map<string, PaperRecord>();
-  for (const raw of papersIn as PaperRecord[]) {
+  for (const [index, raw] of (papersIn as PaperRecord[]).entries()) {
     const paper = { ...raw, id: normaliseId(raw.id) };
+    const annotationProblem = checkAnnotations(paper as unknown as Record<string, unknown>);
+    if (annotationProblem) throw new StoreFailure('invalid', `Paper ${index + 1} of this backup chunk: ${annotationProblem}.`);
     const earlier = incoming.get(paper.id);
     incoming.set(paper.id, mergePaperRecords(earlier, paper).record);
   }
