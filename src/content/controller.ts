@@ -153,6 +153,7 @@ export class Controller {
     this.listings.forget();
     this.filters = defaultFilters(this.settings);
     this.popover.close(false);
+    this.interactions.annotations.close();
   }
 
   mergeStates(states: readonly PaperState[]): void {
@@ -357,6 +358,7 @@ export class Controller {
     this.lazyStrips.disconnect();
     this.pageMarks.removeStyle();
     this.popover.close(false);
+    this.interactions.annotations.close();
     for (const stop of this.stops) stop();
   }
 }

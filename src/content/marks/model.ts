@@ -42,6 +42,9 @@ export interface CardView {
   historyDuplicate: { text: string; knownId: string } | null;
   related: RelatedLink[];
   readerRelated: ReaderRelated[];
+  /** The reader's tags and note ('' when none). */
+  tags: string[];
+  note: string;
 }
 
 /** Star/read changes the reader made that the store has not confirmed yet. */
@@ -108,6 +111,8 @@ function viewFor(index: number, input: ViewInput): CardView {
     historyDuplicate: history ? { text: historyDuplicateLabel(history, now), knownId: history.knownId } : null,
     related,
     readerRelated,
+    tags: state?.tags ?? [],
+    note: state?.note ?? '',
   };
 }
 
