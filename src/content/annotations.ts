@@ -29,6 +29,9 @@ export class CardAnnotations {
       note: view.note,
       knownTags: async (): Promise<TagCount[]> => (await this.app.store.request('tags/list', {}))?.tags ?? [],
       save: async (tags, note) => {
+        // Un-starred in the meantime (here or in another tab): the store would refuse to add to it.
+        const current = this.app.views.find((candidate) => candidate.id === id);
+        if (current && !current.starred && (tags.length > 0 || note !== '')) return 'the paper is no longer starred; star it again to keep its tags and note.';
         const response = await this.app.store.request('paper/set-annotations', { id, tags, note });
         if (!response) return this.app.store.problem ?? 'Paper Lens could not save them. Try again.';
         this.app.mergeStates([response.state]);
