@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_NOTE_LENGTH, MAX_TAGS } from '../core/annotations';
-import { parseBackup, serialiseBackup } from '../core/backup';
+import { mergePaperRecords, parseBackup, serialiseBackup } from '../core/backup';
+import { encodeStamp } from '../core/hlc';
 import type { PaperRecord } from '../core/records';
 import { setAnnotations } from './annotations';
 import { mergeBackup, readBackup } from './backup';
@@ -23,9 +24,9 @@ const papers = [
 async function annotatedStore() {
   const test = freshStore();
   await recordListing(test.store, dayPage('2024-03-11'), papers);
-  await setMark(test.store, '2401.00001', 'starredAt', true);
+  await setMark(test.store, '2401.00001', 'starred', true);
   await setAnnotations(test.store, '2401.00001', { tags: ['reading group', 'Ünïcödé'], note: 'Line one.\nLine two with <b>markup</b> kept as text.' });
-  await setMark(test.store, '2401.00002', 'starredAt', true);
+  await setMark(test.store, '2401.00002', 'starred', true);
   await setAnnotations(test.store, '2401.00002', { tags: ['tabular'] });
   // A cleared note leaves only its stamp: the backup keeps that too.
   await setAnnotations(test.store, '2401.00002', { note: 'gone' });
@@ -84,5 +85,43 @@ describe('tags and notes in backups', () => {
     };
     await expect(mergeBackup(store, [record], [])).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(/Paper 1 of this backup chunk: note is not valid/) });
     expect(await store.db.papers.count()).toBe(0);
+  });
+
+  it('a merge keeps the newest edit of the tags and of the note, each on its own, clearing included', () => {
+    const stamp = (wall: number, device: string): string => encodeStamp({ wall, counter: 0, device });
+    const base: PaperRecord = { ...papers[0]!, firstListedAt: 1, lastListedAt: 1, listedCount: 1, seenCount: 0, pageKinds: ['day'], updatedAt: 100, starredAt: 1, starStamp: stamp(1, 'a') };
+    // Copy A retagged last (t=30) but wrote its note first (t=10); copy B cleared the note later (t=20), and its
+    // later listing visit (updatedAt) must not carry its older tags over A's.
+    const a: PaperRecord = { ...base, tags: ['new tags'], tagsStamp: stamp(30, 'a'), note: 'old note', noteStamp: stamp(10, 'a') };
+    const b: PaperRecord = { ...base, updatedAt: 500, tags: ['old tags'], tagsStamp: stamp(5, 'b'), noteStamp: stamp(20, 'b') };
+    for (const [first, second] of [[a, b], [b, a]] as const) {
+      const { record } = mergePaperRecords(first, second);
+      expect(record.tags).toEqual(['new tags']);
+      expect(record.tagsStamp).toBe(a.tagsStamp);
+      expect(record.note).toBeUndefined();
+      expect(record.noteStamp).toBe(b.noteStamp);
+    }
+  });
+
+  it('restoring an older backup keeps the tags and note edited since, and a note cleared since stays cleared', async () => {
+    const { store, advance } = await annotatedStore();
+    const older = parseBackup(await backupText(store));
+    if (!older.ok) throw new Error(older.message);
+    advance(60_000);
+    await setAnnotations(store, '2401.00001', { tags: ['edited later'], note: '' });
+    await mergeBackup(store, older.backup.papers, older.backup.sightings);
+    const after = await store.db.papers.get('2401.00001');
+    expect(after?.tags).toEqual(['edited later']);
+    expect(after?.note).toBeUndefined();
+    // The other way round: a newer backup's edits win over an older store.
+    const target = freshStore();
+    await recordListing(target.store, dayPage('2024-03-11'), papers);
+    await setMark(target.store, '2401.00002', 'starred', true);
+    await setAnnotations(target.store, '2401.00002', { tags: ['stale'] });
+    const newer = parseBackup(await backupText(store));
+    if (!newer.ok) throw new Error(newer.message);
+    await mergeBackup(target.store, newer.backup.papers, newer.backup.sightings);
+    const restored = await target.store.db.papers.get('2401.00001');
+    expect(restored?.tags).toEqual(['edited later']);
   });
 });

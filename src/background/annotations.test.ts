@@ -17,7 +17,7 @@ const papers = [
 async function starredStore() {
   const test = freshStore();
   await recordListing(test.store, dayPage('2024-03-11'), papers);
-  for (const { id } of papers) await setMark(test.store, id, 'starredAt', true);
+  for (const { id } of papers) await setMark(test.store, id, 'starred', true);
   return test;
 }
 
@@ -66,7 +66,7 @@ describe('tags and notes', () => {
   it('belongs to starred papers: adding to an unstarred paper is refused, clearing is not; un-starring keeps them', async () => {
     const { store } = await starredStore();
     await setAnnotations(store, '2401.00003', { tags: ['streaming'] });
-    await setMark(store, '2401.00003', 'starredAt', false);
+    await setMark(store, '2401.00003', 'starred', false);
     expect((await store.db.papers.get('2401.00003'))?.tags).toEqual(['streaming']);
     await expect(setAnnotations(store, '2401.00003', { note: 'new' })).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('star this paper first') });
     expect((await setAnnotations(store, '2401.00003', { tags: [] })).tags).toBeUndefined();

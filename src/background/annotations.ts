@@ -7,10 +7,10 @@
 import { checkNote, checkTags, tagKey, type TagCount } from '../core/annotations';
 import { normaliseId } from '../core/ids';
 import type { PaperState } from '../core/records';
+import { stampsOf } from '../core/reader-state-merge';
 import type { PaperIndexRow, StoredPaper } from './db';
 import { indexRowOf, touch } from './derive';
 import { StoreFailure } from './errors';
-import { nextStamp } from './stamps';
 import type { Store } from './store';
 
 export interface AnnotationsChange {
@@ -36,24 +36,27 @@ export async function setAnnotations(store: Store, rawId: unknown, change: Annot
     if (!checked.ok) throw new StoreFailure('invalid', checked.problem);
     note = checked.value;
   }
+  const clock = await store.clock();
   const now = store.now();
   let indexRow: PaperIndexRow | null = null;
-  const record = await store.db.transaction('rw', [store.db.papers, store.db.paperIndex, store.db.kv], async () => {
+  const record = await store.db.transaction('rw', [store.db.papers, store.db.paperIndex], async () => {
     const stored: StoredPaper | undefined = await store.db.papers.get(id);
     if (!stored) throw new StoreFailure('not-found', 'Paper Lens does not know this paper yet; star it first.');
     const adds = (tags?.length ?? 0) > 0 || (note ?? '') !== '';
     if (adds && stored.starredAt === undefined) throw new StoreFailure('invalid', 'Tags and notes belong to starred papers: star this paper first.');
     let changed = false;
+    // New stamps sort after every change this record already carries, whatever the wall clock says.
+    for (const stamp of stampsOf(stored)) clock.observe(stamp);
     if (tags !== undefined && !sameTags(stored.tags, tags)) {
       if (tags.length > 0) stored.tags = tags;
       else delete stored.tags;
-      stored.tagsStamp = await nextStamp(store, stored.tagsStamp);
+      stored.tagsStamp = clock.next();
       changed = true;
     }
     if (note !== undefined && (stored.note ?? '') !== note) {
       if (note !== '') stored.note = note;
       else delete stored.note;
-      stored.noteStamp = await nextStamp(store, stored.noteStamp);
+      stored.noteStamp = clock.next();
       changed = true;
     }
     if (!changed) return stored;

@@ -3,10 +3,10 @@
  * Known fields are checked strictly; fields a later version of the extension may add are kept as they are.
  * An optional field written as null counts as absent (and is removed).
  */
+import { isStamp } from './hlc';
 import type { PaperRecord, Sighting } from './records';
 import type { ListingKind } from './types';
 import { checkNote, checkTags } from './annotations';
-import { isStamp } from './hlc';
 
 const LISTING_KINDS = ['day', 'week', 'month', 'trending', 'search', 'landing', 'paper', 'other'] as const satisfies readonly ListingKind[];
 // Fails to compile when ListingKind gains a kind this list lacks.
@@ -61,6 +61,8 @@ const PAPER_CHECKS = [
   ['pageKinds', kinds, `a list of page kinds (${LISTING_KINDS.join(', ')})`, false],
   ['readAt', isFiniteNumber, 'a time', true],
   ['starredAt', isFiniteNumber, 'a time', true],
+  ['readStamp', isStamp, 'a change stamp', true],
+  ['starStamp', isStamp, 'a change stamp', true],
   ['updatedAt', isFiniteNumber, 'a time', false],
   ['tagsStamp', isStamp, 'a change stamp', true],
   ['noteStamp', isStamp, 'a change stamp', true],

@@ -38,7 +38,7 @@ export interface PaperRecord extends Paper {
   /** The reader's note, plain text, and the stamp of its last change, clearing included. */
   note?: string;
   noteStamp?: string;
-  /** Last change of any user-visible state; newest wins when backups merge. */
+  /** Last change of any user-visible state (a listing visit too); orders only the paper's text when copies merge. */
   updatedAt: number;
 }
 
