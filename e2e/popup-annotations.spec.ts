@@ -4,6 +4,8 @@
  * and screenshots of the tag filter in light and dark.
  */
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness';
@@ -87,5 +89,18 @@ test('tags filter the list, the sheet edits tags and a note, search finds the no
   await shoot(popup, 'popup-tag-sheet-dark.png', (name) => testInfo.outputPath(name));
   await sheet.getByRole('button', { name: 'Cancel' }).click();
   await expect(sheet).toBeHidden();
+
+  // Export offers the tagged list first; its CSV carries the tags and notes, read back by papaparse.
+  await popup.getByRole('button', { name: 'Export' }).click();
+  const exportSheet = popup.getByRole('dialog', { name: 'Export' });
+  await expect(exportSheet.getByRole('radio', { name: /History tagged “vision” \(2\)/ })).toBeChecked();
+  await exportSheet.getByRole('radio', { name: /^CSV/ }).check();
+  const [download] = await Promise.all([popup.waitForEvent('download'), exportSheet.getByRole('button', { name: 'Download .csv' }).click()]);
+  const parsed = Papa.parse<Record<string, string>>(await readFile((await download.path())!, 'utf8'), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  const byId = new Map(parsed.data.map((row) => [row.id, row]));
+  expect(byId.size).toBe(2);
+  expect(byId.get(papers[0]!.id)).toMatchObject({ tags: 'reading group; vision', note: 'Check the ablation in table 4.' });
+  expect(byId.get(papers[1]!.id)).toMatchObject({ tags: 'reading group; vision', note: 'Streaming trick worth trying.' });
   expect(errors).toEqual([]);
 });

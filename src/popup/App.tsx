@@ -325,7 +325,7 @@ export function App(): JSX.Element {
         <AnnotationSheet paper={editing.paper} knownTags={knownTags} onClose={() => setEditing(null)}
           save={(tags, note) => saveAnnotations(editing.paper.id, tags, note)} />
       )}
-      {exporting && <ExportPanel scopes={exportScopes} initialScope={query ? 'list' : 'starred'} fetchPage={fetchPage} onClose={() => setExporting(false)} />}
+      {exporting && <ExportPanel scopes={exportScopes} initialScope={query || tagFilter ? 'list' : 'starred'} fetchPage={fetchPage} onClose={() => setExporting(false)} />}
     </div>
   );
 }
