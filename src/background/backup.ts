@@ -6,6 +6,7 @@
 import type { PaperRecord, Sighting } from '../core/records';
 import { mergePaperRecords, sightingKey } from '../core/backup';
 import { isPaperId, normaliseId } from '../core/ids';
+import { checkAnnotations } from '../core/backup-validate';
 import { stampsOf } from '../core/reader-state-merge';
 import { earlierAnswer, keepAnswer } from './request-answers';
 import { sightingKeyOf, toPaperRecord, type PaperIndexRow, type SightingKey, type StoredPaper } from './db';
@@ -46,7 +47,8 @@ function validSighting(value: unknown): value is Sighting {
     && typeof s.pageKind === 'string' && typeof s.at === 'number' && Number.isFinite(s.at);
 }
 
-const textOf = (paper: PaperRecord): string => `${paper.title}\u0000${paper.abstract}\u0000${(paper.authors ?? []).join('\u0001')}`;
+/** What the search index row is made from (derive.ts searchWords): the row is rewritten when it changes. */
+const textOf = (paper: PaperRecord): string => JSON.stringify([paper.title, paper.abstract, paper.authors ?? [], paper.tags ?? [], paper.note ?? '']);
 
 export interface MergeAnswer {
   added: number;
@@ -71,8 +73,10 @@ export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn
 
   const counts: MergeAnswer = { added: 0, updated: 0, unchanged: 0, sightingsAdded: 0, skipped: 0 };
   const incoming = new Map<string, PaperRecord>();
-  for (const raw of papersIn as PaperRecord[]) {
+  for (const [index, raw] of (papersIn as PaperRecord[]).entries()) {
     const paper = { ...raw, id: normaliseId(raw.id) };
+    const annotationProblem = checkAnnotations(paper as unknown as Record<string, unknown>);
+    if (annotationProblem) throw new StoreFailure('invalid', `Paper ${index + 1} of this backup chunk: ${annotationProblem}.`);
     if (!isPaperId(paper.id)) {
       counts.skipped++;
       continue;

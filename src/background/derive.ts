@@ -13,6 +13,8 @@ import { activityOf, toPaperRecord } from './db';
 export const MAX_LISTINGS = 32;
 /** Abstract words kept in the search index per paper (the longest distinct ones: the most specific). */
 const ABSTRACT_SEARCH_WORDS = 8;
+/** Distinct words of a note kept in the search index (a 10,000-character note has about 1,500 words). */
+const NOTE_SEARCH_WORDS = 400;
 
 const PAPER_FIELDS = ['publishedAt', 'submittedOnDailyAt', 'upvotes', 'keywords', 'githubRepo'] as const;
 
@@ -112,8 +114,14 @@ export function storedFrom(record: PaperRecord, previous?: StoredPaper): StoredP
   return stored;
 }
 
-/** Distinct folded search words: title and author words, plus the abstract's longest content words. */
-export function searchWords(paper: Pick<Paper, 'title' | 'authors' | 'abstract'>): string[] {
+/** What a paper's search words are made from: its text, and the reader's tags and note when it has them. */
+export type SearchText = Pick<Paper, 'title' | 'authors' | 'abstract'> & { tags?: string[]; note?: string };
+
+/**
+ * Distinct folded search words: title and author words, the abstract's longest content words, and the words of
+ * the reader's tags and note (every one, up to NOTE_SEARCH_WORDS: the reader searches for what they wrote).
+ */
+export function searchWords(paper: SearchText): string[] {
   const out = new Set<string>();
   for (const word of foldedWords(paper.title ?? '')) if (!STOP_WORDS.has(word)) out.add(word);
   for (const author of paper.authors ?? []) for (const word of foldedWords(author)) if (word.length > 1) out.add(word);
@@ -122,14 +130,24 @@ export function searchWords(paper: Pick<Paper, 'title' | 'authors' | 'abstract'>
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
     .slice(0, ABSTRACT_SEARCH_WORDS);
   for (const word of fromAbstract) out.add(word);
+  for (const tag of Array.isArray(paper.tags) ? paper.tags : []) for (const word of foldedWords(tag)) out.add(word);
+  if (typeof paper.note === 'string' && paper.note !== '') {
+    let added = 0;
+    for (const word of foldedWords(paper.note)) {
+      if (added >= NOTE_SEARCH_WORDS) break;
+      if (out.has(word) || STOP_WORDS.has(word)) continue;
+      out.add(word);
+      added++;
+    }
+  }
   return [...out];
 }
 
-export function indexRowOf(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>, now: number): PaperIndexRow {
+export function indexRowOf(paper: SearchText & Pick<Paper, 'id'>, now: number): PaperIndexRow {
   return indexRowWithKeys(paper, duplicateKeys(paper), now);
 }
 
 /** The index row of `paper` from duplicate keys already made from its text (see listing-merge.ts). */
-export function indexRowWithKeys(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'abstract'>, keys: { titleKey: string; bandKeys: string[] }, now: number): PaperIndexRow {
+export function indexRowWithKeys(paper: SearchText & Pick<Paper, 'id'>, keys: { titleKey: string; bandKeys: string[] }, now: number): PaperIndexRow {
   return { id: paper.id, titleKey: keys.titleKey, bandKeys: keys.bandKeys, words: searchWords(paper), indexedAt: now };
 }

@@ -34,7 +34,7 @@ function sortValue(paper: StoredPaper, view: HistoryView): number {
   return (paper[ORDER_FIELD[view]] as number | undefined) ?? 0;
 }
 
-function rowOf(paper: StoredPaper): HistoryRow {
+export function rowOf(paper: StoredPaper): HistoryRow {
   const last = (paper.listings ?? []).reduce<{ pageKey: string; lastAt: number } | null>((best, listing) => (!best || listing.lastAt > best.lastAt ? listing : best), null);
   const row: HistoryRow = { paper: toPaperRecord(paper), day: localDay(paper.activityAt) };
   if (last) row.lastPageKey = last.pageKey;

@@ -55,6 +55,8 @@ export function stateOf(
   if (record.lastSeenAt !== undefined) state.lastSeenAt = record.lastSeenAt;
   if (record.readAt !== undefined) state.readAt = record.readAt;
   if (record.starredAt !== undefined) state.starredAt = record.starredAt;
+  if (record.tags && record.tags.length > 0) state.tags = [...record.tags];
+  if (record.note) state.note = record.note;
   if (record.dupOf && context.dupKnown && context.dupKnown.id === record.dupOf.id) {
     state.historyDuplicate = historyDuplicateOf(context.dupKnown, record.dupOf.rule);
   }

@@ -10,6 +10,8 @@ import { toPaperRecord } from './db';
 import { listPage, recordSeen } from './listing';
 import { answerReaderRelated } from './reader-related';
 import { setMark } from './marks';
+import { listTags, setAnnotations } from './annotations';
+import { listTaggedHistory } from './tagged-history';
 import { listHistory } from './history';
 import { readStats } from './stats';
 import { mergeBackup, readBackup } from './backup';
@@ -79,6 +81,11 @@ const handlers: Handlers = {
     const state = await setMark(store, request.id, 'starred', request.starred === true, request.paper);
     return { payload: { state }, changedIds: [state.id] };
   },
+  'paper/set-annotations': async (store, request) => {
+    const state = await setAnnotations(store, request.id, { tags: request.tags, note: request.note });
+    return { payload: { state }, changedIds: [state.id] };
+  },
+  'tags/list': async (store) => ({ payload: { tags: await listTags(store) } }),
   'paper/opened': async (store, request) => {
     const state = await setMark(store, request.id, 'read', true, request.paper);
     return { payload: { state }, changedIds: [state.id] };
@@ -88,7 +95,9 @@ const handlers: Handlers = {
     return { payload: { states: await store.statesOf(ids) } };
   },
   'history/list': async (store, request) => ({
-    payload: await listHistory(store, request.view, request.query, request.offset, request.limit),
+    payload: typeof request.tag === 'string' && request.tag !== ''
+      ? await listTaggedHistory(store, request.view, request.tag, request.query, request.offset, request.limit)
+      : await listHistory(store, request.view, request.query, request.offset, request.limit),
   }),
   'stats/get': async (store) => ({ payload: { stats: await readStats(store) } }),
   'papers/get': async (store, request) => {

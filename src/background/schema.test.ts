@@ -37,7 +37,7 @@ describe('schema', () => {
     await store.open();
     const indexes = Object.fromEntries(store.db.tables.map((table) => [table.name, { primKey: table.schema.primKey.name, indexes: table.schema.indexes.map((index) => (index.multi ? `*${index.name}` : index.name)).sort() }]));
     expect(indexes).toEqual({
-      papers: { primKey: 'id', indexes: ['activityAt', 'lastListedAt', 'lastSeenAt', 'readAt', 'starredAt'] },
+      papers: { primKey: 'id', indexes: ['*tags', 'activityAt', 'lastListedAt', 'lastSeenAt', 'readAt', 'starredAt'] },
       paperIndex: { primKey: 'id', indexes: ['*words', 'indexedAt', 'titleKey'] },
       sightings: { primKey: '[paperId+pageKey+at]', indexes: ['[pageKey+at]', '[paperId+at]', 'at'] },
       kv: { primKey: 'key', indexes: [] },
@@ -71,7 +71,7 @@ describe('schema', () => {
   it('runs a later version\'s upgrade over old records without losing any (framework check with a test-only next version)', async () => {
     const next: SchemaVersion = {
       version: LATEST_VERSION + 1,
-      stores: { papers: 'id, activityAt, lastListedAt, lastSeenAt, readAt, starredAt, firstListedAt' },
+      stores: { papers: 'id, activityAt, lastListedAt, lastSeenAt, readAt, starredAt, *tags, firstListedAt' },
       upgrade: async (tx) => {
         await tx.table('papers').toCollection().modify((record: Record<string, unknown>) => { record.upgradedTo = 2; });
       },

@@ -46,6 +46,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       papers: 'id, activityAt, lastListedAt, lastSeenAt, readAt, starredAt',
     },
   },
+  /**
+   * Version 3: the papers' tags are a multi-entry index (`*tags`), so the popup's tag filter and the tag list for
+   * autocomplete read the index, not every paper. Only papers that carry tags have entries. Adding an index
+   * rewrites no record.
+   */
+  {
+    version: 3,
+    stores: {
+      papers: 'id, activityAt, lastListedAt, lastSeenAt, readAt, starredAt, *tags',
+    },
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...SCHEMA_VERSIONS.map((entry) => entry.version));

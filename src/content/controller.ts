@@ -174,6 +174,7 @@ export class Controller {
     this.forYou.forget();
     this.filters = defaultFilters(this.settings);
     this.popover.close(false);
+    this.interactions.annotations.close();
   }
 
   mergeStates(states: readonly PaperState[]): void {
@@ -411,6 +412,7 @@ export class Controller {
     this.lazyStrips.disconnect();
     this.pageMarks.removeStyle();
     this.popover.close(false);
+    this.interactions.annotations.close();
     for (const stop of this.stops) stop();
   }
 }

@@ -10,6 +10,7 @@ import { paperPath } from './marks/strip';
 import type { PopoverContent } from './marks/popover';
 import { paperIdFromHref } from './site';
 import { readerRelatedLabel } from './marks/labels';
+import { CardAnnotations } from './annotations';
 
 const FLASH_MS = 1600;
 const NOTE_MS = 6000;
@@ -19,11 +20,18 @@ const OPEN_DEDUPE_MS = 5000;
 export class Interactions implements StripActions {
   private readonly opened = new Map<string, number>();
   private readonly noteTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly annotations: CardAnnotations;
   /** The last toggle clicked per mark and paper, and when everything sent for them so far has settled. */
   private readonly toggles = new Map<string, { latest: number; settled: Promise<void> }>();
   private toggleCount = 0;
 
-  constructor(private readonly app: Controller) {}
+  constructor(private readonly app: Controller) {
+    this.annotations = new CardAnnotations(app);
+  }
+
+  annotate(index: number, anchor: HTMLElement): void {
+    this.annotations.open(index, anchor);
+  }
 
   async toggle(index: number, what: 'star' | 'read'): Promise<void> {
     const view = this.app.views[index];

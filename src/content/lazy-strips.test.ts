@@ -41,7 +41,7 @@ function card(id: string): ListedCard {
   return { element, titleLink: link, titleHeading: heading, paper: { id, title: `Title ${id}`, abstract: '', authors: [] }, source: 'card' };
 }
 
-const actions = { toggle() {}, jumpTo() {}, openList() {} };
+const actions = { toggle() {}, jumpTo() {}, openList() {}, annotate() {} };
 
 describe('lazy strips', () => {
   beforeEach(() => vi.stubGlobal('IntersectionObserver', DrivenObserver));

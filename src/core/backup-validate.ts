@@ -6,6 +6,7 @@
 import { isStamp } from './hlc';
 import type { PaperRecord, Sighting } from './records';
 import type { ListingKind } from './types';
+import { checkNote, checkTags } from './annotations';
 
 const LISTING_KINDS = ['day', 'week', 'month', 'trending', 'search', 'landing', 'paper', 'other'] as const satisfies readonly ListingKind[];
 // Fails to compile when ListingKind gains a kind this list lacks.
@@ -63,6 +64,8 @@ const PAPER_CHECKS = [
   ['readStamp', isStamp, 'a change stamp', true],
   ['starStamp', isStamp, 'a change stamp', true],
   ['updatedAt', isFiniteNumber, 'a time', false],
+  ['tagsStamp', isStamp, 'a change stamp', true],
+  ['noteStamp', isStamp, 'a change stamp', true],
 ] as const;
 
 const SIGHTING_CHECKS = [
@@ -73,6 +76,27 @@ const SIGHTING_CHECKS = [
   ['seen', (value: unknown) => typeof value === 'boolean', 'true or false', false],
 ] as const;
 
+/**
+ * The reader's tags and note, checked with the limits the editor applies (core/annotations) and stored cleaned;
+ * an empty list or note is left out. Returns the problem in plain words, or null.
+ */
+export function checkAnnotations(record: Field): string | null {
+  if (!('tags' in record) && !('note' in record)) return null;
+  if (record.tags !== undefined && record.tags !== null) {
+    const tags = checkTags(record.tags);
+    if (!tags.ok) return `tags are not valid: ${tags.problem}`;
+    if (tags.value.length > 0) record.tags = tags.value;
+    else delete record.tags;
+  } else delete record.tags;
+  if (record.note !== undefined && record.note !== null) {
+    const note = checkNote(record.note);
+    if (!note.ok) return `note is not valid: ${note.problem}`;
+    if (note.value !== '') record.note = note.value;
+    else delete record.note;
+  } else delete record.note;
+  return null;
+}
+
 /** A checked copy of a paper record (never the input object itself). */
 export function checkPaperRecord(input: unknown): Checked<PaperRecord> {
   if (!isObject(input)) return { ok: false, problem: 'it is not an object' };
@@ -82,6 +106,8 @@ export function checkPaperRecord(input: unknown): Checked<PaperRecord> {
   record.authors = [...(record.authors as string[])];
   record.pageKinds = [...(record.pageKinds as string[])];
   if (record.keywords) record.keywords = [...(record.keywords as string[])];
+  const annotationProblem = checkAnnotations(record);
+  if (annotationProblem) return { ok: false, problem: annotationProblem };
   return { ok: true, value: record as unknown as PaperRecord };
 }
 

@@ -7,6 +7,7 @@ import type { AnalysisOptions, ListingPage, PageAnalysis, Paper } from './types'
 import type { HistoryRow, HistoryView, PaperRecord, PaperState, ReaderRelated, Sighting, Stats } from './records';
 import type { Settings } from './settings';
 import type { ForYouPick } from './for-you/rank';
+import type { TagCount } from './annotations';
 
 export type SettingsPatch = Partial<Omit<Settings, 'marks'>> & { marks?: Partial<Settings['marks']> };
 
@@ -47,11 +48,20 @@ export interface RequestMap {
   'papers/seen': { req: { page: ListingPage; ids: string[] }; res: { states: PaperState[] } };
   'paper/set-read': { req: { id: string; read: boolean; paper?: Paper }; res: { state: PaperState } };
   'paper/set-starred': { req: { id: string; starred: boolean; paper?: Paper }; res: { state: PaperState } };
+  /**
+   * The reader's tags and note on a starred paper: each given field replaces the stored one (an empty list or text
+   * clears it); an absent field is left as it is. Checked against core/annotations; refused for a paper that is
+   * not starred unless it clears.
+   */
+  'paper/set-annotations': { req: { id: string; tags?: string[]; note?: string }; res: { state: PaperState } };
+  /** Every tag in use, most used first, for autocomplete and the popup's tag filter. */
+  'tags/list': { req: Record<string, never>; res: { tags: TagCount[] } };
   /** The reader opened the paper (its page, arXiv or PDF link): marks it read. */
   'paper/opened': { req: { id: string; paper?: Paper }; res: { state: PaperState } };
   'states/get': { req: { ids: string[] }; res: { states: PaperState[] } };
   'history/list': {
-    req: { view: HistoryView; query?: string; offset: number; limit: number };
+    /** `tag`: only papers carrying this tag (exactly as tags/list spells it). */
+    req: { view: HistoryView; query?: string; tag?: string; offset: number; limit: number };
     res: { rows: HistoryRow[]; total: number };
   };
   'stats/get': { req: NoBody; res: { stats: Stats } };
@@ -101,7 +111,8 @@ export type Broadcast =
   | { type: 'store/error'; error: ErrorBody };
 
 const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>([
-  'page/listed', 'papers/reader-related', 'listing/settled', 'page/analyse', 'papers/for-you', 'papers/seen', 'paper/set-read', 'paper/set-starred', 'paper/opened', 'states/get',
+  'page/listed', 'papers/reader-related', 'listing/settled', 'page/analyse', 'papers/for-you', 'papers/seen', 'paper/set-read', 'paper/set-starred', 'paper/set-annotations', 'tags/list',
+  'paper/opened', 'states/get',
   'history/list', 'stats/get', 'papers/get', 'settings/get', 'settings/set', 'data/clear', 'backup/read', 'backup/merge',
 ] satisfies RequestType[]);
 

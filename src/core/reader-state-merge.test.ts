@@ -17,7 +17,10 @@ const time = fc.integer({ min: T0, max: T0 + 5000 });
 
 /** Any reader state a copy may hold: legacy (times, no stamps), stamped, tombstones, and mixes of them. */
 const readerState: fc.Arbitrary<ReaderState> = fc
-  .record({ starredAt: time, starStamp: stamp, readAt: time, readStamp: stamp }, { requiredKeys: [] })
+  .record({
+    starredAt: time, starStamp: stamp, readAt: time, readStamp: stamp,
+    tags: fc.uniqueArray(fc.constantFrom('a', 'b', 'c'), { minLength: 1, maxLength: 3 }), tagsStamp: stamp, note: fc.constantFrom('x', 'y'), noteStamp: stamp,
+  }, { requiredKeys: [] })
   .map((state) => state as ReaderState);
 
 const nonEmptyText = fc.string({ minLength: 1, maxLength: 6 });
@@ -100,7 +103,7 @@ describe('mergeReaderState: a join of the reader state', () => {
     expect(effectiveStamp({ starredAt: 5 }, starred)).toBe(legacyStamp(5));
     expect(effectiveStamp({}, starred)).toBeUndefined();
     expect(effectiveStamp({ starredAt: 5, starStamp: 'x' }, starred)).toBe('x');
-    expect(READER_FIELDS.map((field) => field.name)).toEqual(['starred', 'read']);
+    expect(READER_FIELDS.map((field) => field.name)).toEqual(['starred', 'read', 'tags', 'note']);
   });
 
   it('setReaderFlag changes only what differs and leaves a tombstone when turning off', () => {

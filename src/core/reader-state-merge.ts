@@ -15,7 +15,7 @@ import { compareStamps, legacyStamp } from './hlc';
 import type { PaperRecord } from './records';
 
 /** The keys of a paper record that hold the reader's own state and the stamps of its changes. */
-export type ReaderState = Pick<PaperRecord, 'starredAt' | 'starStamp' | 'readAt' | 'readStamp'>;
+export type ReaderState = Pick<PaperRecord, 'starredAt' | 'starStamp' | 'readAt' | 'readStamp' | 'tags' | 'tagsStamp' | 'note' | 'noteStamp'>;
 type ReaderKey = keyof ReaderState;
 
 export interface ReaderField {
@@ -35,6 +35,9 @@ const timeOf = (value: unknown): number | undefined => (typeof value === 'number
 export const READER_FIELDS = [
   { name: 'starred', valueKeys: ['starredAt'], stampKey: 'starStamp', legacyTime: (state) => timeOf(state.starredAt) },
   { name: 'read', valueKeys: ['readAt'], stampKey: 'readStamp', legacyTime: (state) => timeOf(state.readAt) },
+  // Tags and the note came with stamps: a copy without a stamp holds none (a hand-made file), older than any edit.
+  { name: 'tags', valueKeys: ['tags'], stampKey: 'tagsStamp', legacyTime: () => undefined },
+  { name: 'note', valueKeys: ['note'], stampKey: 'noteStamp', legacyTime: () => undefined },
 ] as const satisfies readonly ReaderField[];
 
 export type ReaderFieldName = (typeof READER_FIELDS)[number]['name'];

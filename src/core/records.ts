@@ -32,6 +32,12 @@ export interface PaperRecord extends Paper {
    */
   starStamp?: string;
   readStamp?: string;
+  /** The reader's tags (core/annotations: checked, no repeats) and the stamp of their last change, clearing included. */
+  tags?: string[];
+  tagsStamp?: string;
+  /** The reader's note, plain text, and the stamp of its last change, clearing included. */
+  note?: string;
+  noteStamp?: string;
   /** Last change of any user-visible state (a listing visit too); orders only the paper's text when copies merge. */
   updatedAt: number;
 }
@@ -69,6 +75,9 @@ export interface PaperState {
   earlierListings: Array<{ pageKind: ListingKind; pageKey: string; at: number }>;
   readAt?: number;
   starredAt?: number;
+  /** The reader's tags and note, when the paper carries any. */
+  tags?: string[];
+  note?: string;
   /** Set when this listing repeats a different-id paper already known (same-id history is `seenBefore`). */
   historyDuplicate?: HistoryDuplicate;
   /** Starred or read papers this one is close to, best first, at most 3. */

@@ -5,11 +5,12 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HistoryRow, HistoryView, Stats } from '../core/records';
+import type { TagCount } from '../core/annotations';
 import { send } from '../platform/messaging';
 import { errorMessage } from '../ui/errors';
 import { openOptionsPage } from '../ui/extension';
 import { count, plural } from '../ui/format';
-import { AlertIcon, CloseIcon, DownloadIcon, GearIcon, LogoMark, SearchIcon } from '../ui/icons';
+import { AlertIcon, CloseIcon, DownloadIcon, GearIcon, LogoMark, SearchIcon, TagIcon } from '../ui/icons';
 import { useBroadcast } from '../ui/use-broadcast';
 import { useDebounced } from '../ui/use-debounced';
 import { Dashboard } from './Dashboard';
@@ -19,6 +20,7 @@ import { HistoryList } from './HistoryList';
 import { HistoryPager, type PagerSnapshot } from './history-pager';
 import { fetchPage, initialTab, listViewOf, TAB_IDS, TAB_KEY, takeFirstPage, type Tab } from './first-page';
 import type { ToggleKind } from './Row';
+import { AnnotationSheet } from './AnnotationSheet';
 
 const TAB_LABELS: Record<Tab, string> = { history: 'History', starred: 'Starred', read: 'Read', dashboard: 'Dashboard' };
 const TABS: Array<{ id: Tab; label: string }> = TAB_IDS.map((id) => ({ id, label: TAB_LABELS[id] }));
@@ -49,10 +51,21 @@ export function App(): JSX.Element {
   const search = useRef<HTMLInputElement>(null);
   const listView = listViewOf(tab);
   const marked = useRef(false);
+  // Tags in use (for the filter and autocomplete), the tag the list is filtered by, the row whose tags are edited.
+  const [knownTags, setKnownTags] = useState<TagCount[]>([]);
+  const [tagFilter, setTagFilter] = useState<string | null>(null);
+  const [editing, setEditing] = useState<HistoryRow | null>(null);
+  const loadTags = useCallback(() => {
+    send('tags/list', {}).then(({ tags }) => setKnownTags(tags), () => undefined);
+  }, []);
 
   useEffect(() => {
-    void pager.open({ view: listView, query });
-  }, [listView, query]);
+    void pager.open({ view: listView, query, ...(tagFilter ? { tag: tagFilter } : {}) });
+  }, [listView, query, tagFilter]);
+  // A filter on a tag no paper carries any more (its last use was removed) is dropped.
+  useEffect(() => {
+    if (tagFilter && !knownTags.some((entry) => entry.tag.toLowerCase() === tagFilter.toLowerCase())) setTagFilter(null);
+  }, [knownTags]);
 
   // The full statistics are the store's heaviest query: only the dashboard asks for them. Tab badges need just
   // two index counts (a zero-row page of each view reports its total).
@@ -79,7 +92,10 @@ export function App(): JSX.Element {
   // Counts come after the first rows, so they never hold up the list.
   const firstAnswer = snapshot !== null && snapshot.status !== 'loading';
   useEffect(() => {
-    if (firstAnswer) loadCounts();
+    if (firstAnswer) {
+      loadCounts();
+      loadTags();
+    }
   }, [firstAnswer]);
   useEffect(() => {
     if (tab === 'dashboard' && statsStale.current) loadStats();
@@ -94,6 +110,7 @@ export function App(): JSX.Element {
   const statsTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const refreshCounts = (): void => {
     loadCounts();
+    loadTags();
     statsStale.current = true;
     if (tabRef.current === 'dashboard') loadStats();
   };
@@ -137,6 +154,18 @@ export function App(): JSX.Element {
       setBanner(errorMessage(error));
     }
   }, []);
+
+  const onAnnotate = useCallback((row: HistoryRow) => setEditing(row), []);
+  const saveAnnotations = async (id: string, tags: string[], note: string): Promise<string | null> => {
+    try {
+      const { state } = await send('paper/set-annotations', { id, tags, note });
+      pager.applyStates([state]);
+      loadTags();
+      return null;
+    } catch (error) {
+      return errorMessage(error);
+    }
+  };
 
   const chooseTab = (next: Tab): void => {
     setTab(next);
@@ -202,8 +231,13 @@ export function App(): JSX.Element {
       const label = `${listName}${query ? ` matching “${query}”` : ''}${total !== null && total !== undefined ? ` (${count(total)})` : ''}`;
       scopes.push({ id: 'list', label, query: { view: listView, query } });
     }
+    if (tagFilter) {
+      const label = `${listName} tagged “${tagFilter}”${query ? ` matching “${query}”` : ''}${total !== null && total !== undefined ? ` (${count(total)})` : ''}`;
+      scopes[scopes.length - 1] = { id: 'list', label, query: { view: listView, query, tag: tagFilter } };
+      if (scopes.length === 1) scopes.unshift({ id: 'starred', label: starredLabel, query: { view: 'starred', query: '' } });
+    }
     return scopes;
-  }, [counts, snapshot?.total, listView, query]);
+  }, [counts, snapshot?.total, listView, query, tagFilter]);
 
   const showingList = tab !== 'dashboard';
   const total = snapshot?.total;
@@ -218,7 +252,7 @@ export function App(): JSX.Element {
       </header>
       <div class="searchbar">
         <SearchIcon class="search-icon" />
-        <input ref={search} type="search" value={queryText} placeholder="Search titles, authors, abstracts" aria-label="Search papers"
+        <input ref={search} type="search" value={queryText} placeholder="Search titles, authors, abstracts, notes" aria-label="Search papers"
           aria-keyshortcuts="/" autocomplete="off" spellcheck={false}
           onInput={(event) => onSearchInput((event.target as HTMLInputElement).value)} onKeyDown={onSearchKey} />
         {queryText ? (
@@ -239,6 +273,20 @@ export function App(): JSX.Element {
           );
         })}
       </nav>
+      {showingList && knownTags.length > 0 && (
+        <div class="tag-filter" role="group" aria-label="Filter by tag">
+          <span class="tag-filter-label"><TagIcon size={13} />Tags</span>
+          {knownTags.map(({ tag, count: uses }) => {
+            const on = tagFilter !== null && tagFilter.toLowerCase() === tag.toLowerCase();
+            return (
+              <button type="button" key={tag} aria-pressed={on} title={on ? 'Show every paper again' : `Only papers tagged “${tag}”`}
+                onClick={() => setTagFilter(on ? null : tag)}>
+                {tag}<span class="tag-count">{count(uses)}</span>
+              </button>
+            );
+          })}
+        </div>
+      )}
       {banner && (
         <div class="banner banner-error banner-top" role="alert">
           <AlertIcon />
@@ -249,9 +297,15 @@ export function App(): JSX.Element {
       <div id="view" class="view" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {showingList ? (
           snapshot && (
-            <HistoryList snapshot={snapshot} hasMore={pager.hasMore} onLoadMore={loadMore} onRetry={retry} onToggle={onToggle}
+            <HistoryList snapshot={snapshot} hasMore={pager.hasMore} onLoadMore={loadMore} onRetry={retry} onToggle={onToggle} onAnnotate={onAnnotate}
               label={`${TABS.find((candidate) => candidate.id === tab)?.label ?? ''} papers`}
-              empty={<EmptyState view={listView} query={query} onClearSearch={() => setQueryText('')} />} />
+              empty={tagFilter ? (
+                <div class="empty" data-empty="tag">
+                  <TagIcon size={28} class="empty-icon" />
+                  <h2>No {listView === 'history' ? '' : `${listView} `}papers tagged “{tagFilter}”{query ? ` match “${query}”` : ''}</h2>
+                  <button type="button" class="button" onClick={() => setTagFilter(null)}>Show all papers</button>
+                </div>
+              ) : <EmptyState view={listView} query={query} onClearSearch={() => setQueryText('')} />} />
           )
         ) : (
           <Dashboard stats={stats} error={statsError} />
@@ -267,7 +321,11 @@ export function App(): JSX.Element {
           <DownloadIcon />Export
         </button>
       </footer>
-      {exporting && <ExportPanel scopes={exportScopes} initialScope={query ? 'list' : 'starred'} fetchPage={fetchPage} onClose={() => setExporting(false)} />}
+      {editing && (
+        <AnnotationSheet paper={editing.paper} knownTags={knownTags} onClose={() => setEditing(null)}
+          save={(tags, note) => saveAnnotations(editing.paper.id, tags, note)} />
+      )}
+      {exporting && <ExportPanel scopes={exportScopes} initialScope={query || tagFilter ? 'list' : 'starred'} fetchPage={fetchPage} onClose={() => setExporting(false)} />}
     </div>
   );
 }

@@ -9,7 +9,7 @@ export function EmptyState({ view, query, onClearSearch }: { view: HistoryView; 
       <div class="empty" data-empty="search">
         <SearchIcon size={28} class="empty-icon" />
         <h2>No papers match “{query}”</h2>
-        <p>Search looks in titles, author names and the words of abstracts of papers in this list.</p>
+        <p>Search looks in titles, author names, the words of abstracts, and your tags and notes of papers in this list.</p>
         <button type="button" class="button" onClick={onClearSearch}>Clear search</button>
       </div>
     );

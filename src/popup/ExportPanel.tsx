@@ -66,7 +66,7 @@ export function ExportPanel({ scopes, initialScope, fetchPage, onClose }: Export
       .then((papers) => !controller.signal.aborted && setGathered({ state: 'ready', papers }))
       .catch((error: unknown) => !controller.signal.aborted && setGathered({ state: 'error', message: errorMessage(error) }));
     return () => controller.abort();
-  }, [scope?.id, scope?.query.view, scope?.query.query]);
+  }, [scope?.id, scope?.query.view, scope?.query.query, scope?.query.tag]);
 
   const chooseFormat = (next: ExportFormat): void => {
     setFormat(next);

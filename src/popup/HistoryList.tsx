@@ -8,7 +8,7 @@ import { Component, type JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryRow, HistoryView } from '../core/records';
 import { dayHeading } from '../ui/format';
-import { Row, type ToggleKind } from './Row';
+import { Row, type AnnotateRow, type ToggleKind } from './Row';
 import type { PagerSnapshot } from './history-pager';
 
 interface ChunkProps {
@@ -19,6 +19,7 @@ interface ChunkProps {
   activeId: string | null;
   now: number;
   onToggle: (row: HistoryRow, kind: ToggleKind) => void;
+  onAnnotate?: AnnotateRow;
 }
 
 class Chunk extends Component<ChunkProps> {
@@ -28,7 +29,7 @@ class Chunk extends Component<ChunkProps> {
   }
 
   override render(): JSX.Element {
-    const { rows, view, previousDay, activeId, now, onToggle } = this.props;
+    const { rows, view, previousDay, activeId, now, onToggle, onAnnotate } = this.props;
     const out: JSX.Element[] = [];
     let day = previousDay;
     for (const row of rows) {
@@ -36,7 +37,7 @@ class Chunk extends Component<ChunkProps> {
         day = row.day;
         out.push(<h2 class="day-heading" key={`day-${day}`}>{dayHeading(day, now)}</h2>);
       }
-      out.push(<Row key={row.paper.id} row={row} view={view} active={row.paper.id === activeId} now={now} onToggle={onToggle} />);
+      out.push(<Row key={row.paper.id} row={row} view={view} active={row.paper.id === activeId} now={now} onToggle={onToggle} onAnnotate={onAnnotate} />);
     }
     return <>{out}</>;
   }
@@ -48,6 +49,7 @@ export interface HistoryListProps {
   onLoadMore: () => void;
   onRetry: () => void;
   onToggle: (row: HistoryRow, kind: ToggleKind) => void;
+  onAnnotate?: AnnotateRow;
   empty: JSX.Element;
   label: string;
 }
@@ -58,7 +60,7 @@ function focusRow(row: Element | undefined): void {
   row?.querySelector<HTMLElement>('.row-title')?.focus();
 }
 
-export function HistoryList({ snapshot, hasMore, onLoadMore, onRetry, onToggle, empty, label }: HistoryListProps): JSX.Element {
+export function HistoryList({ snapshot, hasMore, onLoadMore, onRetry, onToggle, onAnnotate, empty, label }: HistoryListProps): JSX.Element {
   const scroller = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -70,11 +72,11 @@ export function HistoryList({ snapshot, hasMore, onLoadMore, onRetry, onToggle, 
   // A new query starts at the top. The first one already is: scrolling there would only force a layout.
   const shownQuery = useRef<string | null>(null);
   useEffect(() => {
-    const key = `${snapshot.query.view}\u0000${snapshot.query.query}`;
+    const key = `${snapshot.query.view}\u0000${snapshot.query.query}\u0000${snapshot.query.tag ?? ''}`;
     if (shownQuery.current !== null && shownQuery.current !== key) scroller.current?.scrollTo({ top: 0 });
     shownQuery.current = key;
     setActiveId(null);
-  }, [snapshot.query.view, snapshot.query.query]);
+  }, [snapshot.query.view, snapshot.query.query, snapshot.query.tag]);
 
   useEffect(() => {
     const target = sentinel.current;
@@ -114,6 +116,13 @@ export function HistoryList({ snapshot, hasMore, onLoadMore, onRetry, onToggle, 
         onToggle(row, event.key === 's' ? 'star' : 'read');
         return;
       }
+      case 't': {
+        const row = pages.flat().find((candidate) => candidate.paper.id === current.getAttribute('data-id'));
+        if (!row || row.paper.starredAt === undefined || !onAnnotate) return;
+        event.preventDefault();
+        onAnnotate(row);
+        return;
+      }
       default:
     }
   };
@@ -132,7 +141,7 @@ export function HistoryList({ snapshot, hasMore, onLoadMore, onRetry, onToggle, 
         const chunkPrevious = previousDay;
         previousDay = rows[rows.length - 1]?.day ?? previousDay;
         const holdsActive = effectiveActive !== null && rows.some((row) => row.paper.id === effectiveActive);
-        return <Chunk key={index} rows={rows} view={snapshot.query.view} previousDay={chunkPrevious} activeId={holdsActive ? effectiveActive : null} now={now} onToggle={onToggle} />;
+        return <Chunk key={index} rows={rows} view={snapshot.query.view} previousDay={chunkPrevious} activeId={holdsActive ? effectiveActive : null} now={now} onToggle={onToggle} onAnnotate={onAnnotate} />;
       })}
       {status === 'loading' && (
         <div class="list-status" role="status">

@@ -2,9 +2,11 @@
 import type { JSX } from 'preact';
 import type { HistoryRow, HistoryView } from '../core/records';
 import { describePageKey, localDay, paperUrl, shortAuthors, shortDate, shortPageKey, timeOfDay } from '../ui/format';
-import { CopiesIcon, LinkIcon, ReadIcon, StarIcon } from '../ui/icons';
+import { CopiesIcon, LinkIcon, ReadIcon, StarIcon, TagIcon } from '../ui/icons';
 
 export type ToggleKind = 'star' | 'read';
+/** Opens the tags-and-note sheet for a starred row. */
+export type AnnotateRow = (row: HistoryRow) => void;
 
 export interface RowProps {
   row: HistoryRow;
@@ -13,6 +15,7 @@ export interface RowProps {
   active: boolean;
   now: number;
   onToggle: (row: HistoryRow, kind: ToggleKind) => void;
+  onAnnotate?: AnnotateRow;
 }
 
 type Activity = { verb: string; at: number };
@@ -53,7 +56,7 @@ function duplicateNote(row: HistoryRow, now: number): string | null {
   return `first listed ${shortDate(known.knownFirstListedAt, now)}`;
 }
 
-export function Row({ row, view, active, now, onToggle }: RowProps): JSX.Element {
+export function Row({ row, view, active, now, onToggle, onAnnotate }: RowProps): JSX.Element {
   const { paper } = row;
   const tabIndex = active ? 0 : -1;
   const titleId = `row-title-${paper.id}`;
@@ -63,6 +66,8 @@ export function Row({ row, view, active, now, onToggle }: RowProps): JSX.Element
   const moreRelated = (row.readerRelated?.length ?? 0) - 1;
   const starred = paper.starredAt !== undefined;
   const read = paper.readAt !== undefined;
+  const tags = paper.tags ?? [];
+  const annotated = tags.length > 0 || !!paper.note;
   return (
     <article class={`row${read ? ' is-read' : ''}`} data-paper-lens-row="" data-id={paper.id} aria-labelledby={titleId}>
       <div class="row-body">
@@ -72,6 +77,10 @@ export function Row({ row, view, active, now, onToggle }: RowProps): JSX.Element
         </a>
         {authors && <p class="row-authors">{authors}</p>}
         <p class="row-when" title={row.lastPageKey ? `Last listed on the ${describePageKey(row.lastPageKey)}` : undefined}>{whenAndWhere(row, view, now)}</p>
+        {tags.length > 0 && (
+          <ul class="row-tags" aria-label="Tags">{tags.map((tag) => <li class="row-tag" key={tag}>{tag}</li>)}</ul>
+        )}
+        {paper.note && <p class="row-note" title={paper.note}>{paper.note}</p>}
         {duplicate && (
           <p class="note note-duplicate">
             <CopiesIcon size={13} />
@@ -104,6 +113,12 @@ export function Row({ row, view, active, now, onToggle }: RowProps): JSX.Element
           title={read ? 'Read (r to mark unread)' : 'Mark as read (r)'} data-action="read" onClick={() => onToggle(row, 'read')}>
           <ReadIcon filled={read} size={18} />
         </button>
+        {starred && onAnnotate && (
+          <button type="button" class={`toggle toggle-annotate${annotated ? ' on' : ''}`} aria-label="Tags and note" aria-haspopup="dialog" tabIndex={tabIndex}
+            title={annotated ? 'Edit tags and note (t)' : 'Add tags or a note (t)'} data-action="annotate" onClick={() => onAnnotate(row)}>
+            <TagIcon size={17} />
+          </button>
+        )}
       </div>
     </article>
   );

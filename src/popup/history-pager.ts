@@ -9,6 +9,8 @@ import type { HistoryRow, HistoryView, PaperState } from '../core/records';
 export interface HistoryQuery {
   view: HistoryView;
   query: string;
+  /** Only papers carrying this tag. */
+  tag?: string;
 }
 
 export type FetchHistoryPage = (request: HistoryQuery & { offset: number; limit: number }) => Promise<{ rows: HistoryRow[]; total: number }>;
@@ -34,14 +36,18 @@ export interface PagerSnapshot {
 export interface PaperPatch {
   readAt?: number | undefined;
   starredAt?: number | undefined;
+  tags?: string[] | undefined;
+  note?: string | undefined;
 }
 
-type PaperTimes = { readAt: number | undefined; starredAt: number | undefined };
+type PaperTimes = { readAt: number | undefined; starredAt: number | undefined; tags: string[] | undefined; note: string | undefined };
+
+const sameTags = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean => (a ?? []).join('\u0000') === (b ?? []).join('\u0000');
 
 export const FIRST_PAGE_SIZE = 12;
 export const PAGE_SIZE = 60;
 
-const normalQuery = (query: HistoryQuery): HistoryQuery => ({ view: query.view, query: query.query.trim() });
+const normalQuery = (query: HistoryQuery): HistoryQuery => ({ view: query.view, query: query.query.trim(), ...(query.tag ? { tag: query.tag } : {}) });
 
 export class HistoryPager {
   private generation = 0;
@@ -89,7 +95,7 @@ export class HistoryPager {
     const prefetched = this.prefetched;
     this.prefetched = null;
     this.update({ query: normal, pages: [], offset: 0, total: null, status: 'idle', error: null });
-    const taken = prefetched && prefetched.query.view === normal.view && prefetched.query.query === normal.query ? prefetched.answer : undefined;
+    const taken = prefetched && prefetched.query.view === normal.view && prefetched.query.query === normal.query && prefetched.query.tag === normal.tag ? prefetched.answer : undefined;
     return this.load(FIRST_PAGE_SIZE, taken);
   }
 
@@ -127,13 +133,13 @@ export class HistoryPager {
 
   /** Folds new paper states (a star or read toggle, here or in a tab) into the loaded rows. */
   applyStates(states: readonly PaperState[]): void {
-    this.patchRows(new Map(states.map((state) => [state.id, { readAt: state.readAt, starredAt: state.starredAt }])));
+    this.patchRows(new Map(states.map((state) => [state.id, { readAt: state.readAt, starredAt: state.starredAt, tags: state.tags, note: state.note }])));
   }
 
   /** Sets one paper's read or starred time at once (an optimistic toggle; the store's answer follows). */
   patchPaper(id: string, patch: PaperPatch): void {
     const row = this.snapshot.pages.flat().find((candidate) => candidate.paper.id === id);
-    if (row) this.patchRows(new Map([[id, { readAt: row.paper.readAt, starredAt: row.paper.starredAt, ...patch }]]));
+    if (row) this.patchRows(new Map([[id, { readAt: row.paper.readAt, starredAt: row.paper.starredAt, tags: row.paper.tags, note: row.paper.note, ...patch }]]));
   }
 
   private patchRows(patches: Map<string, PaperTimes>): void {
@@ -142,9 +148,12 @@ export class HistoryPager {
       let pageChanged = false;
       const rows = page.map((row) => {
         const patch = patches.get(row.paper.id);
-        if (!patch || (patch.readAt === row.paper.readAt && patch.starredAt === row.paper.starredAt)) return row;
+        if (!patch || (patch.readAt === row.paper.readAt && patch.starredAt === row.paper.starredAt && sameTags(patch.tags, row.paper.tags) && patch.note === row.paper.note)) return row;
         pageChanged = true;
-        return { ...row, paper: { ...row.paper, readAt: patch.readAt, starredAt: patch.starredAt } };
+        const paper = { ...row.paper, readAt: patch.readAt, starredAt: patch.starredAt, tags: patch.tags, note: patch.note };
+        if (paper.tags === undefined) delete paper.tags;
+        if (paper.note === undefined) delete paper.note;
+        return { ...row, paper };
       });
       if (!pageChanged) return page;
       changed = true;

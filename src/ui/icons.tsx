@@ -117,3 +117,12 @@ export function LogoMark({ size = 22 }: { size?: number }): JSX.Element {
     </svg>
   );
 }
+
+export function TagIcon(props: IconProps): JSX.Element {
+  return (
+    <Svg {...props}>
+      <path d="M3.5 3.5h7.8l9.2 9.2-7.8 7.8-9.2-9.2z" />
+      <circle cx="8" cy="8" r="1.2" fill="currentColor" />
+    </Svg>
+  );
+}

@@ -46,6 +46,9 @@ export interface CardView {
   readerRelated: ReaderRelated[];
   /** Why the paper is among the page's "For you" picks, or null when it is not. */
   forYou: string | null;
+  /** The reader's tags and note ('' when none). */
+  tags: string[];
+  note: string;
 }
 
 /** Star/read changes the reader made that the store has not confirmed yet. */
@@ -118,6 +121,8 @@ function viewFor(index: number, input: ViewInput): CardView {
     related,
     readerRelated,
     forYou,
+    tags: state?.tags ?? [],
+    note: state?.note ?? '',
   };
 }
 

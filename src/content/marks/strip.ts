@@ -7,6 +7,7 @@ import { ICONS, el, icon, setAttr, setHidden, setText, styleShadowRoot } from '.
 import { STRIP_CSS } from './styles';
 import { ownHost } from './own-hosts';
 import { readerRelatedLabel, relatedLabel } from './labels';
+import { ANNOTATION_BUTTON_CSS, annotationButton, renderAnnotationButton } from './annotation-button';
 
 export const STRIP_TAG = 'paper-lens-marks';
 
@@ -14,6 +15,7 @@ export interface StripActions {
   toggle(index: number, what: 'star' | 'read'): void;
   jumpTo(index: number): void;
   openList(index: number, kind: 'page' | 'reader', anchor: HTMLElement): void;
+  annotate(index: number, anchor: HTMLElement): void;
 }
 
 const sheetCache: { sheet?: CSSStyleSheet | null } = {};
@@ -63,6 +65,8 @@ export class CardStrip {
   private readonly reader: HTMLElement;
   private readonly forYou: HTMLElement;
   private readonly note: HTMLElement;
+  /** Tags and note, beside the star (annotation-button.ts). */
+  private readonly annotate: HTMLElement;
   private lastKey = '';
 
   /** `host`: the card's placeholder, which already holds the strip's place (lazy-strips.ts). */
@@ -70,7 +74,7 @@ export class CardStrip {
     this.host = host ?? ownHost(document.createElement(STRIP_TAG));
     this.host.setAttribute('data-paper-lens-owner', owner);
     const root = this.host.attachShadow({ mode: 'open' });
-    styleShadowRoot(root, STRIP_CSS, sheetCache);
+    styleShadowRoot(root, STRIP_CSS + ANNOTATION_BUTTON_CSS, sheetCache);
     skeleton ??= buildSkeleton();
     root.append(skeleton.cloneNode(true));
     const strip = root.lastElementChild as HTMLElement;
@@ -86,6 +90,8 @@ export class CardStrip {
     this.reader = parts[7] as HTMLElement;
     this.forYou = parts[8] as HTMLElement;
     this.note = parts[9] as HTMLElement;
+    this.annotate = annotationButton();
+    this.star.after(this.annotate);
     root.addEventListener('click', (event) => this.onClick(event));
   }
 
@@ -101,10 +107,12 @@ export class CardStrip {
     else if (action === 'duplicate') this.actions.jumpTo(Number(this.duplicate.getAttribute('data-of-index')));
     else if (action === 'related') this.actions.openList(this.index, 'page', target as HTMLElement);
     else if (action === 'reader-related') this.actions.openList(this.index, 'reader', target as HTMLElement);
+    else if (action === 'annotate') this.actions.annotate(this.index, target as HTMLElement);
   }
 
   update(view: CardView, note: string | null): void {
     this.index = view.index;
+    renderAnnotationButton(this.annotate, view);
     const key = JSON.stringify([view.starred, view.read, view.saving, view.readText, view.newChip, view.seenText, view.duplicate, view.historyDuplicate, view.related.length, view.readerRelated.length, view.readerRelated[0]?.state, view.forYou, note]);
     if (key === this.lastKey) return;
     this.lastKey = key;

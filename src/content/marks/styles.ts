@@ -4,7 +4,7 @@
  * on <html> (custom properties inherit into shadow roots, and outer rules beat :host ones).
  */
 
-export const HOST_TAGS = ['paper-lens-marks', 'paper-lens-summary', 'paper-lens-popover', 'paper-lens-keys'] as const;
+export const HOST_TAGS = ['paper-lens-marks', 'paper-lens-summary', 'paper-lens-popover', 'paper-lens-keys', 'paper-lens-annotations'] as const;
 const STRIP_TAG = HOST_TAGS[0];
 
 const LIGHT = `
@@ -26,7 +26,7 @@ const DARK = `
   --pl-focus: #818cf8; --pl-shadow: 0 12px 32px rgb(0 0 0 / 45%), 0 2px 6px rgb(0 0 0 / 30%);`;
 
 /** Shared by every shadow root: controls that look like the site's small buttons and tags. */
-const BASE = `
+export const BASE = `
 :host { ${LIGHT}
   all: initial; display: block; color: var(--pl-text);
   font-family: inherit; font-size: 12px; line-height: 1.4; }

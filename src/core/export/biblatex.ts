@@ -5,7 +5,8 @@
  */
 import { bibAuthors, bibEntry, braced, verbatim } from './bib-common';
 import { escapeLatex, protectTitle } from './latex';
-import { joinKeywords, type ExportEntry, type PaperDate } from './paper-fields';
+import { joinKeywords, oneLine, type ExportEntry, type PaperDate } from './paper-fields';
+import { tagsAndKeywords } from './reader-fields';
 
 function isoMonth(date: PaperDate | undefined): string | undefined {
   if (!date) return undefined;
@@ -23,7 +24,8 @@ export function biblatexEntry(entry: ExportEntry): string {
     ['doi', verbatim(entry.doi)],
     ['url', verbatim(entry.url)],
     ['abstract', braced(escapeLatex(entry.abstract))],
-    ['keywords', braced(escapeLatex(joinKeywords(entry.keywords)))],
+    ['keywords', braced(escapeLatex(joinKeywords(tagsAndKeywords(entry.tags, entry.keywords))))],
+    ['annotation', braced(escapeLatex(oneLine(entry.note)))],
   ]);
 }
 

@@ -4,7 +4,8 @@
  */
 import { bibAuthors, bibEntry, braced, verbatim } from './bib-common';
 import { escapeLatex, protectTitle } from './latex';
-import { joinKeywords, type ExportEntry } from './paper-fields';
+import { joinKeywords, oneLine, type ExportEntry } from './paper-fields';
+import { tagsAndKeywords } from './reader-fields';
 
 const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -22,7 +23,9 @@ export function bibtexEntry(entry: ExportEntry): string {
     ['doi', verbatim(entry.doi)],
     ['url', verbatim(entry.url)],
     ['abstract', braced(escapeLatex(entry.abstract))],
-    ['keywords', braced(escapeLatex(joinKeywords(entry.keywords)))],
+    ['keywords', braced(escapeLatex(joinKeywords(tagsAndKeywords(entry.tags, entry.keywords))))],
+    // BibTeX's annotation field: standard styles do not print it (they print `note`).
+    ['annote', braced(escapeLatex(oneLine(entry.note)))],
   ]);
 }
 

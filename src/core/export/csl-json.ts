@@ -5,6 +5,7 @@
  */
 import type { AuthorName } from './names';
 import { joinKeywords, type ExportEntry } from './paper-fields';
+import { tagsAndKeywords } from './reader-fields';
 
 export interface CslName {
   family?: string;
@@ -26,6 +27,8 @@ export interface CslItem {
   URL: string;
   abstract?: string;
   keyword?: string;
+  /** The reader's note (CSL: "reader's notes about the item content"). */
+  annote?: string;
 }
 
 export function cslName(name: AuthorName): CslName {
@@ -51,7 +54,9 @@ export function cslItem(entry: ExportEntry): CslItem {
   }
   if (entry.doi) item.DOI = entry.doi;
   if (entry.abstract) item.abstract = entry.abstract;
-  if (entry.keywords.length > 0) item.keyword = joinKeywords(entry.keywords);
+  const keywords = tagsAndKeywords(entry.tags, entry.keywords);
+  if (keywords.length > 0) item.keyword = joinKeywords(keywords);
+  if (entry.note) item.annote = entry.note;
   return item;
 }
 

@@ -2,7 +2,7 @@
  * CSV (RFC 4180): a header row, CRLF line ends, a field quoted when it holds a quote, comma or line break
  * (quotes doubled). Spreadsheets run a cell that starts with = + - @ (or a tab / carriage return) as a
  * formula, so such a cell is prefixed with an apostrophe (the OWASP guard against CSV injection).
- * Times are ISO 8601 in UTC; lists (authors, keywords) are joined with "; ".
+ * Times are ISO 8601 in UTC; lists (authors, keywords, tags) are joined with "; "; the note keeps its line breaks.
  */
 import type { PaperRecord } from '../records';
 import { displayName } from './names';
@@ -49,6 +49,8 @@ export const CSV_COLUMNS: readonly Column[] = [
   ['listed_count', (_, r) => num(r.listedCount)],
   ['seen_count', (_, r) => num(r.seenCount)],
   ['last_seen_at', (_, r) => iso(r.lastSeenAt)],
+  ['tags', (e) => e.tags.join('; ')],
+  ['note', (e) => e.note],
 ];
 
 export function toCsv(entries: readonly ExportEntry[]): string {

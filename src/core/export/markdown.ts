@@ -22,6 +22,9 @@ export function escapeMarkdown(text: string): string {
     .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
 }
 
+/** A note line that starts like a list item, a heading underline or a quote would be read as one: escaped. */
+const escapeLineStart = (line: string): string => line.replace(/^(\s*)([-+=]|\d+(?=[.)]))/, (_, space: string, mark: string) => (/\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
+
 /** Link destinations in <...> so parentheses and spaces in a URL cannot end the link. */
 const link = (text: string, url: string): string => `[${text}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 
@@ -49,7 +52,12 @@ export function markdownItem(entry: ExportEntry, index: number): string {
   ].filter(Boolean);
   const lines = [`${index + 1}. **${link(title, entry.url)}**`, `   ${details.join(' · ')}`];
   if (entry.keywords.length > 0) lines.push(`   Keywords: ${entry.keywords.map(escapeMarkdown).join(', ')}`);
-  return lines.join('  \n');
+  if (entry.tags.length > 0) lines.push(`   Tags: ${entry.tags.map(escapeMarkdown).join(', ')}`);
+  const item = lines.join('  \n');
+  if (!entry.note) return item;
+  // The note as a quote under the item, its line breaks kept (an empty line stays inside the quote).
+  const quote = entry.note.split('\n').map((line) => (line.trim() ? `   > ${escapeLineStart(escapeMarkdown(line))}` : '   >'));
+  return `${item}\n${quote.join('  \n')}`;
 }
 
 export function toMarkdown(entries: readonly ExportEntry[], now: Date): string {

@@ -4,6 +4,7 @@
  */
 import type { Paper } from '../types';
 import { splitAuthorName, type AuthorName } from './names';
+import { readerNote, readerTags } from './reader-fields';
 
 const NEW_STYLE_ARXIV = /^\d{4}\.\d{4,5}(?:v\d+)?$/;
 const OLD_STYLE_ARXIV = /^([a-z-]+(?:\.[A-Z]{2})?)\/\d{7}(?:v\d+)?$/i;
@@ -32,6 +33,9 @@ export interface ExportEntry {
   primaryClass?: string;
   keywords: string[];
   authors: AuthorName[];
+  /** The reader's tags and note (core/annotations); the note keeps its line breaks, '' when none. */
+  tags: string[];
+  note: string;
   /** The title and abstract on one line each (no line breaks, runs of spaces folded). */
   title: string;
   abstract: string;
@@ -116,6 +120,8 @@ export function buildEntry(paper: Paper, key: string): ExportEntry {
     url: paperUrl(id),
     keywords: (Array.isArray(paper.keywords) ? paper.keywords : []).map(oneLine).filter(Boolean),
     authors: (Array.isArray(paper.authors) ? paper.authors : []).map(splitAuthorName).filter((name): name is AuthorName => name !== null),
+    tags: readerTags(paper),
+    note: readerNote(paper),
     title: oneLine(paper.title),
     abstract: oneLine(paper.abstract),
   };

@@ -8,6 +8,7 @@
  */
 import type { AuthorName } from './names';
 import type { ExportEntry, PaperDate } from './paper-fields';
+import { tagsAndKeywords } from './reader-fields';
 
 const CRLF = '\r\n';
 
@@ -48,7 +49,8 @@ export function risRecord(entry: ExportEntry): string {
   tag('UR', entry.url);
   tag('L1', entry.pdfUrl);
   tag('AB', entry.abstract);
-  for (const keyword of entry.keywords) tag('KW', keyword);
+  for (const keyword of tagsAndKeywords(entry.tags, entry.keywords)) tag('KW', keyword);
+  tag('N1', entry.note);
   lines.push('ER  - ');
   return lines.join(CRLF) + CRLF;
 }
