@@ -557,7 +557,8 @@ export function decodeSyncItems(items: Record<string, unknown>): Decoded {
   const damaged: string[] = [];
   let newerFormat = false;
   for (const [key, value] of Object.entries(items)) {
-    if (!key.startsWith(MARKS_PREFIX)) continue;
+    // An emptied item (no longer used by the writer's layout) holds nothing.
+    if (!key.startsWith(MARKS_PREFIX) || value === '') continue;
     try {
       entries.push(...decodeItem(value));
     } catch (error) {
