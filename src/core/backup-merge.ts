@@ -1,20 +1,24 @@
 /**
- * Merging a paper record from a backup into the one already stored: the newest state wins and nothing is lost.
- *  - Read and starred state come together from the record changed last (higher updatedAt), so an un-star made
- *    after a star wins. On a tie each is kept from whichever side has it.
+ * Merging two copies of a paper record (a backup's and the store's, or two synced browsers'): nothing is lost.
+ *  - The reader's own state (starred, read) merges field by field by the stamp of each field's last change
+ *    (core/reader-state-merge), so a listing visit in one copy never takes back a star made in the other, and an
+ *    un-star made after a star still wins.
  *  - first* times are the earliest, last* times the latest, counts the larger, page kinds the union.
- *  - Paper text and metadata (title, abstract, authors, dates, upvotes...) come from the newer record unless it
- *    has that field empty, then from the older one.
+ *  - Paper text and metadata (title, abstract, authors, dates, upvotes...) come from the newer record (higher
+ *    updatedAt) unless it has that field empty, then from the older one. This rule has no per-field time, so it
+ *    is associative only while no copy has the field empty (the reader's state always is).
  *  - Fields this version does not know are kept, the newer record's value first.
+ * Either order of the two copies gives the same record: a tie on updatedAt is broken by the records' content.
  */
 import type { PaperRecord, Sighting } from './records';
+import { READER_FIELDS, mergeReaderState } from './reader-state-merge';
 
 export type MergeChange = 'added' | 'updated' | 'unchanged';
 
 const MIN_TIMES = ['firstListedAt', 'firstSeenAt'] as const;
 const MAX_TIMES = ['lastListedAt', 'lastSeenAt', 'updatedAt'] as const;
 const COUNTS = ['listedCount', 'seenCount'] as const;
-const STATE = ['readAt', 'starredAt'] as const;
+const READER_KEYS: ReadonlySet<string> = new Set(READER_FIELDS.flatMap((field) => [...field.valueKeys, field.stampKey]));
 const METADATA = ['title', 'abstract', 'authors', 'publishedAt', 'submittedOnDailyAt', 'upvotes', 'keywords', 'githubRepo'] as const;
 
 type Loose = Record<string, unknown>;
@@ -38,6 +42,33 @@ export function sameRecord(a: unknown, b: unknown): boolean {
   return keysA.every((key) => sameRecord((a as Loose)[key], (b as Loose)[key]));
 }
 
+/** JSON with keys sorted and absent values left out: a content order for records that tie on updatedAt. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) => {
+    if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) return inner;
+    const sorted: Loose = {};
+    for (const key of Object.keys(inner).sort()) sorted[key] = (inner as Loose)[key];
+    return sorted;
+  });
+}
+
+/** Whether `a` counts as the newer copy: the later updatedAt, on a tie the greater content. */
+function isNewer(a: PaperRecord, b: PaperRecord): boolean {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt;
+  return canonical(a) > canonical(b);
+}
+
+/**
+ * One metadata field: a value beats an empty one, then the copy with the later updatedAt, then the greater value,
+ * so the choice does not depend on which copy is stored.
+ */
+function newerValue(a: PaperRecord, b: PaperRecord, key: (typeof METADATA)[number]): unknown {
+  const [valueA, valueB] = [a[key], b[key]];
+  if (isEmpty(valueA) !== isEmpty(valueB)) return isEmpty(valueA) ? valueB : valueA;
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? valueA : valueB;
+  return canonical(valueA ?? null) >= canonical(valueB ?? null) ? valueA : valueB;
+}
+
 function copy(record: PaperRecord): PaperRecord {
   const out: Loose = { ...record };
   for (const [key, value] of Object.entries(out)) if (Array.isArray(value)) out[key] = [...value];
@@ -46,17 +77,16 @@ function copy(record: PaperRecord): PaperRecord {
 
 export function mergePaperRecords(existing: PaperRecord | undefined, incoming: PaperRecord): { record: PaperRecord; change: MergeChange } {
   if (!existing) return { record: copy(incoming), change: 'added' };
-  const incomingIsNewer = incoming.updatedAt > existing.updatedAt;
-  const tie = incoming.updatedAt === existing.updatedAt;
-  const [newer, older] = (incomingIsNewer ? [incoming, existing] : [existing, incoming]) as unknown as [Loose, Loose];
+  const [newer, older] = (isNewer(incoming, existing) ? [incoming, existing] : [existing, incoming]) as unknown as [Loose, Loose];
 
   const merged: Loose = { ...older, ...newer };
+  for (const key of READER_KEYS) delete merged[key];
+  Object.assign(merged, mergeReaderState(existing, incoming));
   for (const key of MIN_TIMES) merged[key] = pick([existing[key], incoming[key]], Math.min);
   for (const key of MAX_TIMES) merged[key] = pick([existing[key], incoming[key]], Math.max);
   for (const key of COUNTS) merged[key] = Math.max(existing[key] ?? 0, incoming[key] ?? 0);
   merged.pageKinds = [...new Set([...(existing.pageKinds ?? []), ...(incoming.pageKinds ?? [])])];
-  for (const key of STATE) merged[key] = tie ? (existing[key] ?? incoming[key]) : newer[key];
-  for (const key of METADATA) merged[key] = isEmpty(newer[key]) ? older[key] : newer[key];
+  for (const key of METADATA) merged[key] = newerValue(existing, incoming, key);
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
 
   const record = copy(merged as unknown as PaperRecord);

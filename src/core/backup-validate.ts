@@ -3,6 +3,7 @@
  * Known fields are checked strictly; fields a later version of the extension may add are kept as they are.
  * An optional field written as null counts as absent (and is removed).
  */
+import { isStamp } from './hlc';
 import type { PaperRecord, Sighting } from './records';
 import type { ListingKind } from './types';
 
@@ -59,6 +60,8 @@ const PAPER_CHECKS = [
   ['pageKinds', kinds, `a list of page kinds (${LISTING_KINDS.join(', ')})`, false],
   ['readAt', isFiniteNumber, 'a time', true],
   ['starredAt', isFiniteNumber, 'a time', true],
+  ['readStamp', isStamp, 'a change stamp', true],
+  ['starStamp', isStamp, 'a change stamp', true],
   ['updatedAt', isFiniteNumber, 'a time', false],
 ] as const;
 
