@@ -66,9 +66,12 @@ export class SyncWriter {
     return this.wanted !== null;
   }
 
-  /** Resolves when nothing is being written right now. */
-  async settled(): Promise<void> {
-    while (this.running) await this.running;
+  /** Resolves when nothing is being written and no write is due within `withinMs` (tests, the bench). */
+  async settled(withinMs = 100): Promise<void> {
+    while (this.running || (this.timer !== undefined && this.timerAt <= this.now() + withinMs)) {
+      if (this.running) await this.running;
+      else await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 
   private schedule(at: number): void {
