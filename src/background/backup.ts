@@ -1,11 +1,13 @@
 /**
- * 'backup/read' pages through a table by primary key; 'backup/merge' merges one chunk in one transaction,
- * newest state winning per paper (mergePaperRecords) and sightings kept once each (sightingKey). Nothing that
- * is stored is ever dropped by a merge.
+ * 'backup/read' pages through a table by primary key; 'backup/merge' merges one chunk in one transaction: each
+ * paper by mergePaperRecords (the reader's state field by field by its change stamps), sightings kept once each
+ * (sightingKey). Nothing that is stored is ever dropped by a merge, and merging a chunk again changes nothing.
  */
 import type { PaperRecord, Sighting } from '../core/records';
 import { mergePaperRecords, sightingKey } from '../core/backup';
-import { normaliseId } from '../core/ids';
+import { isPaperId, normaliseId } from '../core/ids';
+import { stampsOf } from '../core/reader-state-merge';
+import { earlierAnswer, keepAnswer } from './request-answers';
 import { sightingKeyOf, toPaperRecord, type PaperIndexRow, type SightingKey, type StoredPaper } from './db';
 import { addListing, indexRowOf, storedFrom } from './derive';
 import { StoreFailure } from './errors';
@@ -46,37 +48,61 @@ function validSighting(value: unknown): value is Sighting {
 
 const textOf = (paper: PaperRecord): string => `${paper.title}\u0000${paper.abstract}\u0000${(paper.authors ?? []).join('\u0001')}`;
 
-export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn: unknown[]): Promise<{ added: number; updated: number; unchanged: number; sightingsAdded: number }> {
+export interface MergeAnswer {
+  added: number;
+  updated: number;
+  unchanged: number;
+  sightingsAdded: number;
+  /** Records left out because their paper id is not one the site could show. */
+  skipped: number;
+}
+
+export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn: unknown[], requestId?: string): Promise<MergeAnswer> {
   if (!Array.isArray(papersIn) || !Array.isArray(sightingsIn)) throw new StoreFailure('invalid', 'This backup chunk is not in the expected shape.');
   const badPaper = papersIn.findIndex((paper) => !validPaper(paper));
   if (badPaper >= 0) throw new StoreFailure('invalid', `Paper ${badPaper + 1} of this backup chunk has no id or title.`);
   const badSighting = sightingsIn.findIndex((sighting) => !validSighting(sighting));
   if (badSighting >= 0) throw new StoreFailure('invalid', `Listing ${badSighting + 1} of this backup chunk is incomplete.`);
+  const clock = await store.clock();
   const now = store.now();
   let lap = performance.now();
   // Only paper chunks hold indexing back: a sightings chunk adds no index rows.
   if (papersIn.length > 0) store.indexer.noteImport();
 
+  const counts: MergeAnswer = { added: 0, updated: 0, unchanged: 0, sightingsAdded: 0, skipped: 0 };
   const incoming = new Map<string, PaperRecord>();
   for (const raw of papersIn as PaperRecord[]) {
     const paper = { ...raw, id: normaliseId(raw.id) };
+    if (!isPaperId(paper.id)) {
+      counts.skipped++;
+      continue;
+    }
+    // Later changes made here sort after every change the backup carries, whatever this profile's clock says.
+    for (const stamp of stampsOf(paper)) clock.observe(stamp);
     const earlier = incoming.get(paper.id);
     incoming.set(paper.id, mergePaperRecords(earlier, paper).record);
   }
   const sightingsByKey = new Map<string, Sighting>();
   for (const raw of sightingsIn as Sighting[]) {
     const sighting: Sighting = { paperId: normaliseId(raw.paperId), pageKind: raw.pageKind, pageKey: raw.pageKey, at: raw.at, seen: raw.seen === true };
+    if (!isPaperId(sighting.paperId)) {
+      counts.skipped++;
+      continue;
+    }
     const key = sightingKey(sighting);
     const earlier = sightingsByKey.get(key);
     sightingsByKey.set(key, earlier ? { ...earlier, seen: earlier.seen || sighting.seen } : sighting);
   }
-  const counts = { added: 0, updated: 0, unchanged: 0, sightingsAdded: 0 };
   lap = store.lap('merge:prepare', lap);
   const indexRows: PaperIndexRow[] = [];
   const addedIds: string[] = [];
 
-  await store.paperTotal.track(() => store.db.transaction('rw', [store.db.papers, store.db.paperIndex, store.db.sightings], async () => {
+  let repeated: MergeAnswer | undefined;
+  await store.paperTotal.track(() => store.db.transaction('rw', [store.db.papers, store.db.paperIndex, store.db.sightings, store.db.kv], async () => {
     lap = store.lap('merge:tx-start', lap);
+    // Sent again after its reply was lost: the chunk is merged already, and its first answer is the true one.
+    repeated = await earlierAnswer<MergeAnswer>(store.db, requestId);
+    if (repeated) return;
     const ids = [...incoming.keys()];
     const existing = await getAmong(store.db.papers, ids, (paper) => paper.id);
     lap = store.lap('merge:read', lap);
@@ -140,8 +166,10 @@ export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn
     lap = store.lap('merge:put-papers', lap);
     // Changed text is reindexed here; new papers are indexed by the indexer right after (see indexer.ts).
     if (indexRows.length > 0) await store.db.paperIndex.bulkPut(indexRows);
+    await keepAnswer(store.db, requestId, counts, now);
     lap = store.lap('merge:put-index', lap);
-  }), () => counts.added);
+  }), () => (repeated ? 0 : counts.added));
+  if (repeated) return repeated;
   store.noteIndexed(indexRows);
   store.invalidateReference();
   if (addedIds.length > 0) void store.indexer.indexAdded(addedIds).catch(() => store.indexer.catchUp()).catch(() => undefined);

@@ -95,12 +95,12 @@ describe('history duplicates and reader-related papers', () => {
       const { store, advance } = freshStore();
       const { known, listed } = pairOf(label);
       await recordListing(store, dayPage('2024-03-03'), [known]);
-      await setMark(store, known.id, 'readAt', true);
+      await setMark(store, known.id, 'read', true);
       advance(8 * DAY);
       const [state] = await recordListing(store, dayPage('2024-03-11'), [listed]);
       expect(state?.historyDuplicate).toMatchObject({ knownId: known.id, knownTitle: known.title, rule, knownReadAt: Date.parse('2024-03-11T09:00:00Z') });
       // The answer is remembered, and stays fresh when the known paper changes.
-      await setMark(store, known.id, 'starredAt', true);
+      await setMark(store, known.id, 'starred', true);
       const [again] = await store.statesOf([listed.id]);
       expect(again?.historyDuplicate).toMatchObject({ knownId: known.id, knownStarredAt: expect.any(Number) });
     });
@@ -136,7 +136,7 @@ describe('history duplicates and reader-related papers', () => {
     const reference = byId.get(pair.a)!;
     const listed = byId.get(pair.b)!;
     await recordListing(store, dayPage('2024-03-03'), papers.slice(0, 40).concat(reference));
-    await setMark(store, reference.id, 'starredAt', true);
+    await setMark(store, reference.id, 'starred', true);
     advance(DAY);
     const [state] = await recordListing(store, dayPage('2024-03-04'), [listed]);
     expect(state?.readerRelated.length).toBeGreaterThan(0);

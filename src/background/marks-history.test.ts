@@ -15,24 +15,24 @@ describe('read and starred', () => {
   it('sets and undoes read and starred, and opening marks read once', async () => {
     const { store, advance, clock } = freshStore();
     await recordListing(store, dayPage('2024-03-11'), papers);
-    const starred = await setMark(store, '2401.00001', 'starredAt', true);
+    const starred = await setMark(store, '2401.00001', 'starred', true);
     expect(starred.starredAt).toBe(clock.now);
     advance(HOUR);
-    const opened = await setMark(store, 'https://arxiv.org/pdf/2401.00001v1', 'readAt', true);
+    const opened = await setMark(store, 'https://arxiv.org/pdf/2401.00001v1', 'read', true);
     expect(opened).toMatchObject({ id: '2401.00001', readAt: clock.now, starredAt: clock.now - HOUR });
     advance(HOUR);
-    expect((await setMark(store, '2401.00001', 'readAt', true)).readAt).toBe(clock.now - HOUR);
-    const unstarred = await setMark(store, '2401.00001', 'starredAt', false);
+    expect((await setMark(store, '2401.00001', 'read', true)).readAt).toBe(clock.now - HOUR);
+    const unstarred = await setMark(store, '2401.00001', 'starred', false);
     expect(unstarred.starredAt).toBeUndefined();
     expect(await store.db.papers.where('starredAt').above(0).count()).toBe(0);
-    const unread = await setMark(store, '2401.00001', 'readAt', false);
+    const unread = await setMark(store, '2401.00001', 'read', false);
     expect(unread.readAt).toBeUndefined();
   });
 
   it('stars a paper it has never listed only when the paper comes with it', async () => {
     const { store } = freshStore();
-    await expect(setMark(store, '2402.00009', 'starredAt', true)).rejects.toMatchObject({ code: 'not-found' });
-    const state = await setMark(store, '2402.00009', 'starredAt', true, paper('2402.00009', 'Standalone Paper', 'Opened from its own page.', []));
+    await expect(setMark(store, '2402.00009', 'starred', true)).rejects.toMatchObject({ code: 'not-found' });
+    const state = await setMark(store, '2402.00009', 'starred', true, paper('2402.00009', 'Standalone Paper', 'Opened from its own page.', []));
     expect(state.starredAt).toBeDefined();
     expect((await listHistory(store, 'starred', 'standalone', 0, 10)).total).toBe(1);
   });
@@ -45,7 +45,7 @@ describe('history/list', () => {
     advance(DAY);
     await recordListing(store, dayPage('2024-03-12'), papers.slice(2));
     advance(HOUR);
-    await setMark(store, '2401.00001', 'readAt', true);
+    await setMark(store, '2401.00001', 'read', true);
     const history = await listHistory(store, 'history', undefined, 0, 2);
     expect(history.total).toBe(3);
     expect(history.rows.map((row) => row.paper.id)).toEqual(['2401.00001', '2401.00003']);
@@ -80,8 +80,8 @@ describe('stats/get', () => {
     advance(20 * DAY);
     await recordListing(store, dayPage('2024-02-21'), papers.slice(1));
     await recordSeen(store, dayPage('2024-02-21'), ['2401.00002', '2401.00003']);
-    await setMark(store, '2401.00002', 'readAt', true);
-    await setMark(store, '2401.00003', 'starredAt', true);
+    await setMark(store, '2401.00002', 'read', true);
+    await setMark(store, '2401.00003', 'starred', true);
     const stats = await readStats(store);
     expect(stats.listed).toEqual({ week: 2, all: 3 });
     expect(stats.seen).toEqual({ week: 2, all: 3 });

@@ -1,17 +1,21 @@
-/** Read and starred: set, undone, or set by opening the paper. One transaction each; both are undoable. */
+/**
+ * Read and starred: set, undone, or set by opening the paper. One transaction each; both are undoable. A request
+ * sets an absolute state, so a repeat (sent again after its reply was lost) changes nothing. Each change gets a
+ * stamp from this profile's clock (set by an un-star too), which the field-by-field merge of backups orders by.
+ */
 import type { Paper } from '../core/types';
 import type { PaperState } from '../core/records';
 import { normaliseId } from '../core/ids';
+import { isOn, setReaderFlag, stampsOf, type ReaderFlag } from '../core/reader-state-merge';
 import type { PaperIndexRow, StoredPaper } from './db';
 import { indexRowOf, mergePaperText, newStoredPaper, plainPaper, touch } from './derive';
 import { StoreFailure } from './errors';
 import type { Store } from './store';
 
-export type Mark = 'readAt' | 'starredAt';
-
-export async function setMark(store: Store, rawId: string, mark: Mark, on: boolean, paper?: Paper): Promise<PaperState> {
+export async function setMark(store: Store, rawId: string, flag: ReaderFlag, on: boolean, paper?: Paper): Promise<PaperState> {
   const id = normaliseId(String(rawId ?? ''));
   if (!id) throw new StoreFailure('invalid', 'This paper has no id Paper Lens can use.');
+  const clock = await store.clock();
   const now = store.now();
   let indexRow: PaperIndexRow | null = null;
   let added = 0;
@@ -31,10 +35,13 @@ export async function setMark(store: Store, rawId: string, mark: Mark, on: boole
         await store.db.paperIndex.put(indexRow);
       }
     }
-    const had = stored[mark] !== undefined;
-    if (on && !had) stored[mark] = now;
-    if (!on && had) delete stored[mark];
-    if (on === had && !indexRow) return stored;
+    const changed = isOn(stored, flag) !== on;
+    if (changed) {
+      // The new stamp sorts after every change this record already carries, whatever the wall clock says.
+      for (const stamp of stampsOf(stored)) clock.observe(stamp);
+      setReaderFlag(stored, flag, on, clock.next(), now);
+    }
+    if (!changed && !indexRow) return stored;
     touch(stored, now);
     await store.db.papers.put(stored);
     return stored;

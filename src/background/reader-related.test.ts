@@ -19,7 +19,7 @@ const other = papers.filter((p) => p.id !== listed.id && p.id !== reference.id).
 async function starredStore(): Promise<ReturnType<typeof freshStore>> {
   const made = freshStore();
   await recordListing(made.store, dayPage('2024-03-03'), papers.filter((p) => p.id !== listed.id).slice(0, 40).concat(reference));
-  await setMark(made.store, reference.id, 'starredAt', true);
+  await setMark(made.store, reference.id, 'starred', true);
   made.advance(DAY);
   return made;
 }

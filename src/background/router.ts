@@ -15,6 +15,7 @@ import { readStats } from './stats';
 import { mergeBackup, readBackup } from './backup';
 import { analyseInBackground } from './analysis';
 import { StoreFailure } from './errors';
+import { earlierAnswer, keepAnswer } from './request-answers';
 import type { Store } from './store';
 
 export interface Routed<T extends RequestType> {
@@ -67,15 +68,15 @@ const handlers: Handlers = {
     return { payload: { states: await recordSeen(store, request.page, ids) } };
   },
   'paper/set-read': async (store, request) => {
-    const state = await setMark(store, request.id, 'readAt', request.read === true, request.paper);
+    const state = await setMark(store, request.id, 'read', request.read === true, request.paper);
     return { payload: { state }, changedIds: [state.id] };
   },
   'paper/set-starred': async (store, request) => {
-    const state = await setMark(store, request.id, 'starredAt', request.starred === true, request.paper);
+    const state = await setMark(store, request.id, 'starred', request.starred === true, request.paper);
     return { payload: { state }, changedIds: [state.id] };
   },
   'paper/opened': async (store, request) => {
-    const state = await setMark(store, request.id, 'readAt', true, request.paper);
+    const state = await setMark(store, request.id, 'read', true, request.paper);
     return { payload: { state }, changedIds: [state.id] };
   },
   'states/get': async (store, request) => {
@@ -102,11 +103,15 @@ const handlers: Handlers = {
     store.rememberSettings(settings);
     return { payload: { settings }, broadcast: { type: 'settings/changed', settings } };
   },
-  'data/clear': async (store) => {
+  'data/clear': async (store, request) => {
     const { papers, sightings, paperIndex, kv } = store.db;
     const cleared = await store.paperTotal.track(() => store.db.transaction('rw', [papers, sightings, paperIndex, kv], async () => {
+      // Sent again after its reply was lost: the first send cleared the store, and its counts are the true answer.
+      const repeated = await earlierAnswer<{ papers: number; sightings: number }>(store.db, request.requestId);
+      if (repeated) return repeated;
       const counts = { papers: await papers.count(), sightings: await sightings.count() };
       await Promise.all([papers.clear(), sightings.clear(), paperIndex.clear(), kv.delete('candidateIndex')]);
+      await keepAnswer(store.db, request.requestId, counts, store.now());
       return counts;
     }), () => 'recount');
     store.forgetAll();
@@ -114,7 +119,7 @@ const handlers: Handlers = {
   },
   'backup/read': async (store, request) => ({ payload: await readBackup(store, request.table, request.offset, request.limit) }),
   'backup/merge': async (store, request) => ({
-    payload: await mergeBackup(store, requireArray(request.papers ?? [], 'papers'), requireArray(request.sightings ?? [], 'listings')),
+    payload: await mergeBackup(store, requireArray(request.papers ?? [], 'papers'), requireArray(request.sightings ?? [], 'listings'), request.requestId),
   }),
 };
 

@@ -22,8 +22,8 @@ async function writeAt(upTo: number, versions: readonly SchemaVersion[] = SCHEMA
   await recordSeen(store, dayPage('2024-03-11'), ['2403.1']);
   clock.now += DAY;
   await recordListing(store, dayPage('2024-03-12'), [paper('2403.2', 'Beta Title', 'Now with an abstract about beta.', ['Alan Turing'])]);
-  await setMark(store, '2403.1', 'starredAt', true);
-  await setMark(store, '2403.2', 'readAt', true);
+  await setMark(store, '2403.1', 'starred', true);
+  await setMark(store, '2403.2', 'read', true);
   await store.db.kv.put({ key: 'settings', value: { relatedThreshold: 0.3 } });
   await store.indexer.settled();
   const before = await dump(store.db);

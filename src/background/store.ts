@@ -16,6 +16,7 @@ import { PendingAnalyses } from './analysis-refs';
 import { PendingWrites } from './pending-writes';
 import { PendingRelated } from './reader-related';
 import { DuplicateRecheck } from './duplicate-recheck';
+import { HybridClock, newDeviceId } from '../core/hlc';
 
 /** Starred and read papers compared with each listing, newest first. */
 export const REFERENCE_LIMIT = 400;
@@ -34,6 +35,9 @@ export function keysFingerprint(): string {
   return `${keys.titleKey}|${keys.bandKeys.join(',')}`;
 }
 
+/** The kv row holding this profile's device id for change stamps. */
+export const DEVICE_KEY = 'device';
+
 export interface StoreOptions {
   db?: PaperLensDb;
   now?: () => number;
@@ -43,6 +47,7 @@ export class Store {
   readonly db: PaperLensDb;
   readonly now: () => number;
   private settingsCache: Settings | null = null;
+  private readerClock: Promise<HybridClock> | null = null;
   private candidateIndex: CandidateIndex | null = null;
   private candidateLoading: Promise<CandidateIndex> | null = null;
   private referenceCache: StoredPaper[] | null = null;
@@ -94,6 +99,27 @@ export class Store {
 
   rememberSettings(settings: Settings): void {
     this.settingsCache = settings;
+  }
+
+  /**
+   * This profile's clock for the reader's changes. Its device id is made once and kept in the kv table beside the
+   * settings, but not in them: a backup carries the settings, and another profile restoring it must keep its own id.
+   */
+  clock(): Promise<HybridClock> {
+    this.readerClock ??= this.db
+      .transaction('rw', this.db.kv, async () => {
+        const row = await this.db.kv.get(DEVICE_KEY);
+        if (typeof row?.value === 'string' && /^[A-Za-z0-9_-]+$/.test(row.value)) return row.value;
+        const device = newDeviceId();
+        await this.db.kv.put({ key: DEVICE_KEY, value: device });
+        return device;
+      })
+      .then((device) => new HybridClock(device, this.now))
+      .catch((error: unknown) => {
+        this.readerClock = null;
+        throw error;
+      });
+    return this.readerClock;
   }
 
   /** The candidate index, loaded from its snapshot plus the rows indexed since (or rebuilt from all rows). */

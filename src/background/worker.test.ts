@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Broadcast } from '../core/messages';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import { PaperLensDb } from './db';
@@ -67,10 +67,10 @@ describe('worker', () => {
     const A = paper('2403.00001', 'Shared Paper', '', []);
     await w.handle({ type: 'page/listed', page: dayPage('2024-03-11'), papers: [A] }, { tab: { id: 1 } });
     store.onLateChange?.([A.id]);
-    await settle();
-    const changed = sent.filter((entry) => entry.message.type === 'state/changed');
-    expect(changed.map((entry) => entry.to).sort()).toEqual([1, 2, 'pages']);
-    const message = changed[0]?.message;
+    const changed = () => sent.filter((entry) => entry.message.type === 'state/changed');
+    // The broadcast follows the change on its own schedule: waited for, not timed.
+    await vi.waitFor(() => expect(changed().map((entry) => entry.to).sort()).toEqual([1, 2, 'pages']));
+    const message = changed()[0]?.message;
     expect(message?.type === 'state/changed' ? message.states.map((state) => state.id) : null).toEqual([A.id]);
   });
 
@@ -215,9 +215,9 @@ describe('worker', () => {
     const target = freshStore();
     const { worker: t } = worker(target.store);
     const merged = await t.handle({ type: 'backup/merge', papers: backupPapers, sightings: backupSightings });
-    expect(merged).toEqual({ ok: true, added: 25, updated: 0, unchanged: 0, sightingsAdded: 25 });
+    expect(merged).toEqual({ ok: true, added: 25, updated: 0, unchanged: 0, sightingsAdded: 25, skipped: 0 });
     const again = await t.handle({ type: 'backup/merge', papers: backupPapers, sightings: backupSightings });
-    expect(again).toEqual({ ok: true, added: 0, updated: 0, unchanged: 25, sightingsAdded: 0 });
+    expect(again).toEqual({ ok: true, added: 0, updated: 0, unchanged: 25, sightingsAdded: 0, skipped: 0 });
     await target.store.indexer.settled();
     expect(await target.store.db.paperIndex.count()).toBe(25);
     expect(await t.handle({ type: 'history/list', view: 'history', query: 'number', offset: 0, limit: 5 })).toMatchObject({ ok: true, total: 25 });

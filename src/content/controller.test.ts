@@ -38,6 +38,8 @@ class FakeStore {
   loseRefs = false;
   /** While set, page/listed waits for it (a slow store). */
   listedGate: Promise<void> | null = null;
+  /** While set, the next paper/set-starred waits for it before it is applied (a reply lost and sent again late). */
+  starGate: Promise<void> | null = null;
   state(id: string): PaperState {
     return { id, seenBefore: this.known.has(id), seenCount: this.known.has(id) ? 2 : 0, lastSeenAt: this.known.has(id) ? Date.now() - 86_400_000 * 3 : undefined, earlierListings: [], readerRelated: [], starredAt: this.starred.has(id) ? 1 : undefined };
   }
@@ -60,6 +62,11 @@ class FakeStore {
         return respond(this.analysis && papers ? { analysis: this.analysis(papers) } : {});
       }
       case 'paper/set-starred':
+        if (this.starGate) {
+          const gate = this.starGate;
+          this.starGate = null;
+          await gate;
+        }
         if (b.starred) this.starred.add(b.id as string);
         else this.starred.delete(b.id as string);
         return respond({ state: this.state(b.id as string) });
@@ -275,6 +282,29 @@ describe('marking a listing', () => {
     expect(star.getAttribute('aria-pressed')).toBe('false');
     await vi.waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('true'));
     expect(stripOf(articles()[0]!).querySelector('.note')?.textContent).toMatch(/Couldn’t unstar/);
+  });
+
+  it('star toggles of one paper reach the store in click order, even when the first is sent again late', async () => {
+    loadListing({ papers: [paper(0), paper(1)] });
+    const store = new FakeStore();
+    start(store);
+    await marksReady();
+    let release = (): void => undefined;
+    store.starGate = new Promise<void>((resolve) => { release = resolve; });
+    const star = stripOf(articles()[0]!).querySelector<HTMLElement>('[data-paper-lens-action="star"]')!;
+    star.click();
+    star.click();
+    expect(star.getAttribute('aria-pressed')).toBe('false');
+    // The un-star waits for the star still under way, so the star cannot land after it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(store.calls.filter((call) => call.type === 'paper/set-starred')).toHaveLength(1);
+    release();
+    await vi.waitFor(() => expect(store.calls.filter((call) => call.type === 'paper/set-starred')).toHaveLength(2));
+    await vi.waitFor(() => expect(store.starred.has('2403.10000')).toBe(false));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(store.starred.has('2403.10000')).toBe(false);
+    expect(star.getAttribute('aria-pressed')).toBe('false');
+    expect(stripOf(articles()[0]!).querySelector('.note')?.textContent ?? '').not.toMatch(/Couldn’t/);
   });
 
   it('state/changed broadcasts update the cards', async () => {

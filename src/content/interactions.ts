@@ -19,6 +19,9 @@ const OPEN_DEDUPE_MS = 5000;
 export class Interactions implements StripActions {
   private readonly opened = new Map<string, number>();
   private readonly noteTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The last toggle clicked per mark and paper, and when everything sent for them so far has settled. */
+  private readonly toggles = new Map<string, { latest: number; settled: Promise<void> }>();
+  private toggleCount = 0;
 
   constructor(private readonly app: Controller) {}
 
@@ -31,15 +34,25 @@ export class Interactions implements StripActions {
     const field = what === 'star' ? 'starred' : 'read';
     this.app.pending.set(id, { ...this.app.pending.get(id), [field]: next });
     this.app.refresh(id);
-    const response = what === 'star'
-      ? await this.app.store.request('paper/set-starred', { id, starred: next, paper })
-      : await this.app.store.request('paper/set-read', { id, read: next, paper });
+    // Toggles of one mark of one paper reach the store in click order: a star sent again after its reply was
+    // lost must not land after the un-star clicked next.
+    const key = `${field}:${id}`;
+    const ticket = ++this.toggleCount;
+    const previous = this.toggles.get(key)?.settled ?? Promise.resolve();
+    const sent = previous.then(() => (what === 'star'
+      ? this.app.store.request('paper/set-starred', { id, starred: next, paper })
+      : this.app.store.request('paper/set-read', { id, read: next, paper })));
+    this.toggles.set(key, { latest: ticket, settled: sent.then(() => undefined, () => undefined) });
+    const response = await sent;
+    if (response) this.app.mergeStates([response.state]);
+    // Only the last click's answer settles what the card shows; an earlier one's is already overruled.
+    if (this.toggles.get(key)?.latest !== ticket) return;
+    this.toggles.delete(key);
     const pending = { ...this.app.pending.get(id) };
     delete pending[field];
     if (pending.starred === undefined && pending.read === undefined) this.app.pending.delete(id);
     else this.app.pending.set(id, pending);
     if (response) {
-      this.app.mergeStates([response.state]);
       this.note(id, null);
     } else {
       const action = what === 'star' ? (next ? 'star' : 'unstar') : next ? 'mark as read' : 'mark as unread';

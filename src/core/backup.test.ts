@@ -22,7 +22,7 @@ function makeStore(count: number, seed = 1): { papers: PaperRecord[]; sightings:
     const first = T0 + Math.floor(rng() * 1e9);
     const record: PaperRecord = {
       ...paper,
-      id: i < base.length ? paper.id : `${paper.id}-${i}`,
+      id: i < base.length ? paper.id : `2499.${String(i).padStart(5, '0')}`,
       firstListedAt: first,
       lastListedAt: first + Math.floor(rng() * 1e8),
       listedCount: 1 + Math.floor(rng() * 5),
@@ -109,6 +109,29 @@ describe('backup round trip', () => {
     const store = makeStore(20_000, 3);
     const backup = parsedOk(serialiseBackup(store));
     expect(backup.papers).toHaveLength(20_000);
+  });
+});
+
+describe('parseBackup leaves out records whose id no paper has', () => {
+  it('skips a paper with a script for an id, and its sightings, and lists it; keeps the rest', () => {
+    const store = makeStore(3);
+    const hostile = { ...store.papers[0]!, id: '<script>alert(1)</script>' };
+    const oldStyle = { ...store.papers[1]!, id: 'hep-th/9901001' };
+    const text = serialiseBackup({
+      papers: [hostile, oldStyle, store.papers[2]!],
+      sightings: [{ paperId: hostile.id, pageKind: 'day', pageKey: 'day:2024-03-11', at: 1, seen: true }, ...store.sightings.filter((s) => s.paperId === store.papers[2]!.id)],
+    });
+    const backup = parsedOk(text);
+    expect(backup.papers.map((p) => p.id)).toEqual(['hep-th/9901001', store.papers[2]!.id]);
+    expect(backup.skipped).toEqual({ paperIds: ['<script>alert(1)</script>'], sightings: 1 });
+    expect(backup.sightings.every((s) => s.paperId === store.papers[2]!.id)).toBe(true);
+    expect(backup.counts.papers).toBe(3);
+  });
+
+  it('refuses a stamp that is not a stamp, like any damaged field', () => {
+    const [record] = makeStore(1).papers;
+    const parsed = parseBackup(serialiseBackup({ papers: [{ ...record!, starStamp: 'yesterday' }], sightings: [] }));
+    expect(parsed).toMatchObject({ ok: false, reason: 'invalid-record' });
   });
 });
 

@@ -9,6 +9,7 @@
  * is refused with plain words before anything is imported. Pure: no browser API.
  */
 import { checkPaperRecord, checkSighting } from './backup-validate';
+import { isPaperId, normaliseId } from './ids';
 import type { PaperRecord, Sighting } from './records';
 import { normaliseSettings, type Settings } from './settings';
 
@@ -24,14 +25,24 @@ export interface BackupCounts {
   sightings: number;
 }
 
+/** Records of a backup left out of its import because their paper id is not one the site could show. */
+export interface SkippedRecords {
+  /** The papers' ids as the file wrote them, in file order. */
+  paperIds: string[];
+  sightings: number;
+}
+
 export interface Backup {
   format: typeof BACKUP_FORMAT;
   version: number;
   exportedAt: string;
+  /** The counts the file declares (skipped records included). */
   counts: BackupCounts;
   settings?: Settings;
+  /** The records to import: well formed, with a paper id the site could show. */
   papers: PaperRecord[];
   sightings: Sighting[];
+  skipped: SkippedRecords;
 }
 
 /** When the backup was made: ms since epoch, an ISO string or a Date; now when absent. */
@@ -161,7 +172,9 @@ export function parseBackup(text: string): ParsedBackup {
     );
   }
 
-  const checkedPapers: PaperRecord[] = new Array(papers.length);
+  // A damaged record refuses the whole file; a well-formed one whose id is no paper id is left out and reported.
+  const checkedPapers: PaperRecord[] = [];
+  const skipped: SkippedRecords = { paperIds: [], sightings: 0 };
   for (let index = 0; index < papers.length; index++) {
     const checked = checkPaperRecord(papers[index]);
     if (!checked.ok) {
@@ -169,15 +182,17 @@ export function parseBackup(text: string): ParsedBackup {
       const id = isObject(raw) && typeof raw.id === 'string' && raw.id ? `, id "${raw.id.slice(0, 60)}"` : '';
       return fail('invalid-record', `Paper ${index + 1} of ${papers.length} in this backup (papers[${index}]${id}) is damaged: ${checked.problem}.`);
     }
-    checkedPapers[index] = checked.value;
+    if (isPaperId(normaliseId(checked.value.id))) checkedPapers.push(checked.value);
+    else skipped.paperIds.push(checked.value.id);
   }
-  const checkedSightings: Sighting[] = new Array(sightings.length);
+  const checkedSightings: Sighting[] = [];
   for (let index = 0; index < sightings.length; index++) {
     const checked = checkSighting(sightings[index]);
     if (!checked.ok) {
       return fail('invalid-record', `Sighting ${index + 1} of ${sightings.length} in this backup (sightings[${index}]) is damaged: ${checked.problem}.`);
     }
-    checkedSightings[index] = checked.value;
+    if (isPaperId(normaliseId(checked.value.paperId))) checkedSightings.push(checked.value);
+    else skipped.sightings++;
   }
   if (document.settings !== undefined && document.settings !== null && !isObject(document.settings)) {
     return fail('invalid-record', 'The settings in this backup are damaged (expected an object).');
@@ -190,6 +205,7 @@ export function parseBackup(text: string): ParsedBackup {
     counts: { papers: counts.papers, sightings: counts.sightings },
     papers: checkedPapers,
     sightings: checkedSightings,
+    skipped,
   };
   if (isObject(document.settings)) backup.settings = normaliseSettings(document.settings);
   return { ok: true, backup };

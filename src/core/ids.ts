@@ -20,3 +20,8 @@ export function normaliseId(raw: string): string {
   if (old?.[1]) return old[1].toLowerCase();
   return id;
 }
+
+/** Whether a normalised id is one the site can show a paper under: a new-style or an old-style arXiv id. */
+export function isPaperId(id: string): boolean {
+  return /^\d{4}\.\d{4,5}$/.test(id) || /^[a-z-]+(?:\.[a-z]{2})?\/\d{7}$/.test(id);
+}

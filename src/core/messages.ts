@@ -9,6 +9,9 @@ import type { Settings } from './settings';
 
 export type SettingsPatch = Partial<Omit<Settings, 'marks'>> & { marks?: Partial<Settings['marks']> };
 
+/** A request that carries nothing but its type (and its requestId). */
+export type NoBody = Record<never, never>;
+
 export interface RequestMap {
   /**
    * A listing page was read: record the sightings, answer each paper's state. With `analyse`, `papers` is the
@@ -45,25 +48,35 @@ export interface RequestMap {
     req: { view: HistoryView; query?: string; offset: number; limit: number };
     res: { rows: HistoryRow[]; total: number };
   };
-  'stats/get': { req: Record<string, never>; res: { stats: Stats } };
+  'stats/get': { req: NoBody; res: { stats: Stats } };
   'papers/get': { req: { ids: string[] }; res: { papers: PaperRecord[] } };
-  'settings/get': { req: Record<string, never>; res: { settings: Settings } };
+  'settings/get': { req: NoBody; res: { settings: Settings } };
   'settings/set': { req: { patch: SettingsPatch }; res: { settings: Settings } };
-  'data/clear': { req: Record<string, never>; res: { cleared: { papers: number; sightings: number } } };
+  'data/clear': { req: NoBody; res: { cleared: { papers: number; sightings: number } } };
   /** Reads one page of a table for a backup file (ordered by primary key). */
   'backup/read': {
     req: { table: 'papers' | 'sightings'; offset: number; limit: number };
     res: { papers?: PaperRecord[]; sightings?: Sighting[]; total: number };
   };
-  /** Merges one chunk of a validated backup into the store (newest state wins per paper; nothing is dropped). */
+  /**
+   * Merges one chunk of a validated backup into the store: the reader's state field by field by its change
+   * stamps, nothing dropped. `skipped` counts records whose paper id is not one the site could show.
+   */
   'backup/merge': {
     req: { papers: PaperRecord[]; sightings: Sighting[] };
-    res: { added: number; updated: number; unchanged: number; sightingsAdded: number };
+    res: { added: number; updated: number; unchanged: number; sightingsAdded: number; skipped: number };
   };
 }
 
 export type RequestType = keyof RequestMap;
-export type Request<T extends RequestType = RequestType> = T extends RequestType ? { type: T } & RequestMap[T]['req'] : never;
+/**
+ * Every request is idempotent: sending it again after its reply was lost (the worker stopped mid-request) leaves
+ * the store as sending it once did. Requests set absolute states (starred = true, a settings patch), a listing
+ * and a seen report count once per visit, and a backup merge is a join. `requestId` is the same on every send of
+ * one request: the requests whose answer reports what they changed (data/clear, backup/merge) answer a repeat
+ * with the first answer.
+ */
+export type Request<T extends RequestType = RequestType> = T extends RequestType ? { type: T; requestId?: string } & RequestMap[T]['req'] : never;
 export type ResponsePayload<T extends RequestType> = RequestMap[T]['res'];
 
 export type ErrorCode = 'quota' | 'blocked' | 'open-failed' | 'invalid' | 'not-found' | 'internal';

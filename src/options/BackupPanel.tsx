@@ -1,7 +1,7 @@
 /** Backup to one file, and import it back (merging), with progress for large stores. */
 import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { backupChunks, parseBackup } from '../core/backup';
+import { backupChunks, parseBackup, type SkippedRecords } from '../core/backup';
 import type { Settings } from '../core/settings';
 import { send } from '../platform/messaging';
 import { saveBlob } from '../ui/download';
@@ -19,14 +19,26 @@ export function backupFileName(date: Date): string {
   return `paper-lens-backup-${localDay(date.getTime())}.json`;
 }
 
-export function describeMerge(summary: MergeSummary): string {
+const SKIPPED_IDS_SHOWN = 3;
+
+/** What an import did, in one sentence, and the records it left out (ids quoted as text, cut short). */
+export function describeMerge(summary: MergeSummary, skipped: SkippedRecords = { paperIds: [], sightings: 0 }): string {
   const parts = [
     `${plural(summary.added, 'new paper')}`,
     `${count(summary.updated)} updated`,
     `${count(summary.unchanged)} already up to date`,
     `${plural(summary.sightingsAdded, 'sighting')} added`,
   ];
-  return `Backup imported: ${parts.join(', ')}.`;
+  let text = `Backup imported: ${parts.join(', ')}.`;
+  const skippedPapers = skipped.paperIds.length;
+  const skippedOther = skipped.sightings + summary.skipped;
+  if (skippedPapers > 0) {
+    const shown = skipped.paperIds.slice(0, SKIPPED_IDS_SHOWN).map((id) => `“${id.length > 40 ? `${id.slice(0, 39)}…` : id}”`).join(', ');
+    const more = skippedPapers > SKIPPED_IDS_SHOWN ? ` and ${count(skippedPapers - SKIPPED_IDS_SHOWN)} more` : '';
+    text += ` Skipped ${plural(skippedPapers, 'paper')} whose id is not an arXiv id: ${shown}${more}.`;
+  }
+  if (skippedOther > 0) text += ` Skipped ${plural(skippedOther, 'other record')} whose paper id is not an arXiv id.`;
+  return text;
 }
 
 export function BackupPanel(): JSX.Element {
@@ -75,7 +87,7 @@ export function BackupPanel(): JSX.Element {
         merged = done;
         setTask({ kind: 'busy', label, done, total });
       });
-      setTask({ kind: 'done', tone: 'ok', text: describeMerge(summary), ...(parsed.backup.settings ? { settings: parsed.backup.settings } : {}) });
+      setTask({ kind: 'done', tone: 'ok', text: describeMerge(summary, parsed.backup.skipped), ...(parsed.backup.settings ? { settings: parsed.backup.settings } : {}) });
     } catch (error) {
       setTask({
         kind: 'done', tone: 'error',
@@ -114,7 +126,8 @@ export function BackupPanel(): JSX.Element {
       <h2 id="backup-title">Backup</h2>
       <p class="card-intro">
         Your history lives only in this browser. Save it to a file to keep it safe or to move it to another browser. Importing a
-        backup merges it with what is here: the newest state of each paper wins and nothing is dropped. You can also drop a backup file here.
+        backup merges it with what is here: each star and read keeps its latest change (an un-star made later still wins) and nothing
+        is dropped. You can also drop a backup file here.
       </p>
       <div class="card-actions">
         <button type="button" class="button button-primary" disabled={busy} onClick={() => void exportBackup()}>

@@ -84,7 +84,7 @@ describe('readStore and mergeIntoStore', () => {
 
     const target = new MemoryStore();
     const summary = await mergeIntoStore(target.call, contents);
-    expect(summary).toEqual({ added: contents.papers.length, updated: 0, unchanged: 0, sightingsAdded: contents.sightings.length });
+    expect(summary).toEqual({ added: contents.papers.length, updated: 0, unchanged: 0, sightingsAdded: contents.sightings.length, skipped: 0 });
     expect([...target.papers.values()].sort((a, b) => a.id.localeCompare(b.id))).toEqual(contents.papers);
     expect(await readStore(target.call)).toEqual(contents);
     // Chunked: no message carries more than one chunk.
@@ -95,7 +95,7 @@ describe('readStore and mergeIntoStore', () => {
     const source = filledStore(50, 1);
     const contents = await readStore(source.call);
     const summary = await mergeIntoStore(source.call, contents);
-    expect(summary).toEqual({ added: 0, updated: 0, unchanged: 50, sightingsAdded: 0 });
+    expect(summary).toEqual({ added: 0, updated: 0, unchanged: 50, sightingsAdded: 0, skipped: 0 });
   });
 
   it('reports merge progress up to the total', async () => {

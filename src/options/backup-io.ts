@@ -23,6 +23,8 @@ export interface MergeSummary {
   updated: number;
   unchanged: number;
   sightingsAdded: number;
+  /** Records the store left out because their paper id is not one the site could show. */
+  skipped: number;
 }
 
 /** Reads every paper and sighting, page by page (ordered by primary key). */
@@ -59,14 +61,15 @@ export async function readStore(call: StoreCall, onProgress: Progress = () => {}
 /** Merges papers first, then their sightings, in chunks; the summary adds up every chunk's answer. */
 export async function mergeIntoStore(call: StoreCall, contents: StoreContents, onProgress: Progress = () => {}, chunkSize = MERGE_CHUNK_SIZE): Promise<MergeSummary> {
   const total = contents.papers.length + contents.sightings.length;
-  const summary: MergeSummary = { added: 0, updated: 0, unchanged: 0, sightingsAdded: 0 };
+  const summary: MergeSummary = { added: 0, updated: 0, unchanged: 0, sightingsAdded: 0, skipped: 0 };
   let done = 0;
   onProgress(0, total);
-  const add = (answer: MergeSummary): void => {
+  const add = (answer: Omit<MergeSummary, 'skipped'> & { skipped?: number }): void => {
     summary.added += answer.added;
     summary.updated += answer.updated;
     summary.unchanged += answer.unchanged;
     summary.sightingsAdded += answer.sightingsAdded;
+    summary.skipped += answer.skipped ?? 0;
   };
   for (let start = 0; start < contents.papers.length; start += chunkSize) {
     const papers = contents.papers.slice(start, start + chunkSize);

@@ -13,19 +13,43 @@ export class StoreError extends Error {
   }
 }
 
-const RETRY_DELAYS_MS = [50, 150, 400, 1000, 2000];
+/** Waits between attempts while the worker starts again (about 8 s in all, room for a loaded machine). */
+const RETRY_DELAYS_MS = [50, 150, 400, 1000, 2000, 4000];
 
-function isTransient(error: unknown): boolean {
+/**
+ * Why a send failed, from the browser's words:
+ *  - 'not-delivered': no worker took the message (it is starting or was stopped);
+ *  - 'reply-lost': a worker took it and stopped before it answered, so it may or may not have been applied;
+ *  - 'context-gone': the extension was reloaded or updated under this script: nothing will answer again;
+ *  - 'other': anything else, final.
+ * Every request is idempotent (see core/messages), so both of the first two are sent again.
+ */
+export type SendFailure = 'not-delivered' | 'reply-lost' | 'context-gone' | 'other';
+
+export function classifySendFailure(error: unknown): SendFailure {
   const text = error instanceof Error ? error.message : String(error);
-  return /Receiving end does not exist|Could not establish connection|message port closed|No SW|service worker/i.test(text);
+  if (/Extension context invalidated/i.test(text)) return 'context-gone';
+  if (/Receiving end does not exist|Could not establish connection/i.test(text)) return 'not-delivered';
+  // Chrome: "The message port closed before a response was received." and "A listener indicated an asynchronous
+  // response by returning true, but the message channel closed before a response was received"; Firefox: the
+  // background's conduit went away while the request was open.
+  if (/message (port|channel) closed|before a response was received|No SW response|service worker|disconnected|destroyed before/i.test(text)) return 'reply-lost';
+  return 'other';
 }
 
-/** Sends a request to the background and resolves with its payload, or throws StoreError with plain words. */
+const newRequestId = (): string =>
+  typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+/**
+ * Sends a request to the background and resolves with its payload, or throws StoreError with plain words. A
+ * request whose reply was lost is sent again with the same `requestId`, so the background can answer a repeat of
+ * a request it already applied with that first answer.
+ */
 export async function send<T extends RequestType>(
   type: T,
   body: RequestMap[T]['req'],
 ): Promise<Extract<Response<T>, { ok: true }>> {
-  const request = { type, ...body } as Request<T>;
+  const request = { ...body, type, requestId: newRequestId() } as Request<T>;
   let lastError: unknown;
   for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
     try {
@@ -35,9 +59,10 @@ export async function send<T extends RequestType>(
       return response as Extract<Response<T>, { ok: true }>;
     } catch (error) {
       if (error instanceof StoreError) throw error;
-      if (isContextInvalidated(error)) throw new StoreError({ code: 'internal', message: 'Paper Lens was updated or reloaded; reload this page to use it again.' });
+      const failure = classifySendFailure(error);
+      if (failure === 'context-gone') throw new StoreError({ code: 'internal', message: 'Paper Lens was updated or reloaded; reload this page to use it again.' });
       lastError = error;
-      if (!isTransient(error)) break;
+      if (failure === 'other') break;
       const delay = RETRY_DELAYS_MS[attempt];
       if (delay === undefined) break;
       await new Promise((resolve) => setTimeout(resolve, delay));
