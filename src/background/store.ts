@@ -17,6 +17,7 @@ import { PendingWrites } from './pending-writes';
 import { PendingRelated } from './reader-related';
 import { DuplicateRecheck } from './duplicate-recheck';
 import { HybridClock, newDeviceId } from '../core/hlc';
+import type { SyncEngine } from './sync/engine';
 
 /** Starred and read papers compared with each listing, newest first. */
 export const REFERENCE_LIMIT = 400;
@@ -70,6 +71,8 @@ export class Store {
   readonly duplicateRecheck = new DuplicateRecheck(this);
   /** Papers whose state changed outside any request (a recheck): the worker tells the tabs. */
   onLateChange: ((ids: string[]) => void) | null = null;
+  /** Sync through the browser's storage.sync (set by the worker's entry; absent in most tests). */
+  sync: SyncEngine | null = null;
   /** Phase timings of a request, for the benchmark's profile (off unless set). */
   onTiming: ((phase: string, ms: number) => void) | null = null;
 

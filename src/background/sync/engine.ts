@@ -14,6 +14,9 @@ import { mergeReaderState, readerStateOf, stampsOf, type ReaderState } from '../
 import type { SyncArea, SyncChanges } from '../../core/sync/area';
 import { decodeSyncItems, encodeSyncEntries, FORMAT_VERSION, MARKS_BUDGET_BYTES, MARKS_PREFIX, type LeftOut, type SyncEntry } from '../../core/sync/codec';
 import { SYNC_LIMITS, itemBytes } from '../../core/sync/limits';
+import type { SyncStatus } from '../../core/sync/status';
+
+export type { SyncStatus };
 import { normaliseSettings, type Settings } from '../../core/settings';
 import { normaliseId } from '../../core/ids';
 import type { PaperIndexRow, StoredPaper } from '../db';
@@ -31,23 +34,6 @@ const SETTINGS_STAMP_KEY = 'settingsStamp';
 
 /** Whether a key of the sync area is one Paper Lens writes. */
 export const ownsSyncKey = (key: string): boolean => key.startsWith(MARKS_PREFIX) || key === SETTINGS_ITEM || key === FORMAT_ITEM;
-
-export interface SyncStatus {
-  enabled: boolean;
-  /** off; idle (in step); pending (a write waits for the budget); retrying (refused, tried again later); newer-format. */
-  state: 'off' | 'idle' | 'pending' | 'retrying' | 'newer-format';
-  /** Papers in the synced copy, and what did not fit. */
-  papers: number;
-  leftOut: LeftOut;
-  /** Bytes Paper Lens's items take in the sync area (as last written or wanted), of quotaBytes. */
-  bytes: number;
-  quotaBytes: number;
-  lastWriteAt?: number;
-  lastReceivedAt?: number;
-  /** When a waiting or refused write goes next. */
-  nextAt?: number;
-  message?: string;
-}
 
 export interface SyncEngineDeps {
   store: Store;
