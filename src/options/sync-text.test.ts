@@ -7,6 +7,8 @@ const base: SyncStatus = { enabled: true, state: 'idle', papers: 1234, leftOut: 
 describe('sync text', () => {
   it('says how much is synced, and what was left out', () => {
     expect(syncSummary(base)).toMatch(/^1,234 papers synced \(12\.5 KB of 100 KB\)\.$/);
+    const now = Date.now();
+    expect(syncSummary({ ...base, lastWriteAt: now - 1000 }, now)).toMatch(/Last written at \d{1,2}:\d\d/);
     expect(leftOutText(base)).toBeUndefined();
     expect(leftOutText({ ...base, leftOut: { read: 2500, starred: 0, unstarred: 3 } })).toBe(
       'Not synced, for lack of room (about 100 KB in all): the oldest 2,500 read marks, 3 old un-stars. They stay in this browser; stars are the last to be left out.');

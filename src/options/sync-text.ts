@@ -1,6 +1,6 @@
 /** The words the options page uses for sync: what travels, how much is synced, what was left out. */
 import type { SyncStatus } from '../core/sync/status';
-import { count, plural, shortDate, timeOfDay } from '../ui/format';
+import { count, localDay, plural, shortDate, timeOfDay } from '../ui/format';
 
 /** The one sentence shown beside the switch. */
 export const SYNC_PRIVACY =
@@ -12,8 +12,9 @@ export function kilobytes(bytes: number): string {
   return `${(bytes / 1024).toLocaleString(undefined, { maximumFractionDigits: 1, minimumFractionDigits: bytes < 10_240 ? 1 : 0 })} KB`;
 }
 
+/** "at 5:19 AM" today, "Mar 11, 5:19 AM" before. */
 function when(time: number, now: number): string {
-  return `${shortDate(time, now)} ${timeOfDay(time)}`;
+  return localDay(time) === localDay(now) ? `at ${timeOfDay(time)}` : `${shortDate(time, now)}, ${timeOfDay(time)}`;
 }
 
 /** One line on how sync stands now. */
