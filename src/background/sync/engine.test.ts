@@ -217,6 +217,34 @@ describe('sync engine', () => {
     expect(a.area.bytesInUse()).toBeLessThan(SYNC_LIMITS.quotaBytes);
   });
 
+  it('a worker that wakes merges only when the synced items changed or local changes wait', async () => {
+    const a = device('deva');
+    const b = device('devb');
+    await a.engine.setEnabled(true);
+    await b.engine.setEnabled(true);
+    await a.mark('2403.00001', 'starred', true);
+    await a.settle();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    a.engine.stop();
+    const reads = vi.spyOn(a.store.db.papers, 'bulkGet');
+    // The worker stops and wakes: a new engine on the same store and area.
+    const woken = new SyncEngine({ store: a.store, area: a.area, clock: async () => new HybridClock('deva'), now: () => a.time.now, policy: TEST_POLICY, onPapersChanged: () => undefined, onSettingsChanged: () => undefined, onStatus: () => undefined });
+    await woken.start();
+    await new Promise((resolve) => setTimeout(resolve, 1700));
+    expect(reads).not.toHaveBeenCalled();
+    // Another browser's change arrived while it slept: the next wake merges it.
+    await b.mark('2403.00002', 'read', true);
+    await b.settle();
+    woken.stop();
+    b.area.deliverTo(a.area);
+    const again = new SyncEngine({ store: a.store, area: a.area, clock: async () => new HybridClock('deva'), now: () => a.time.now, policy: TEST_POLICY, onPapersChanged: () => undefined, onSettingsChanged: () => undefined, onStatus: () => undefined });
+    await again.start();
+    await new Promise((resolve) => setTimeout(resolve, 1700));
+    await again.settled();
+    expect((await a.stateOf('2403.00002'))?.read).toBe(true);
+    expect((await a.stateOf('2403.00001'))?.starred).toBe(true);
+  });
+
   it('settings changed on one browser reach the other', async () => {
     const a = device('deva');
     const b = device('devb');

@@ -31,6 +31,8 @@ const CONFIG_KEY = 'syncConfig';
 const TOMBSTONES_KEY = 'syncTombstones';
 const WRITES_KEY = 'syncWrites';
 const SETTINGS_STAMP_KEY = 'settingsStamp';
+/** What the last merge left: the fingerprint of the synced items then, and whether local changes wait since. */
+const MARK_KEY = 'syncMark';
 
 /** Whether a key of the sync area is one Paper Lens writes. */
 export const ownsSyncKey = (key: string): boolean => key.startsWith(MARKS_PREFIX) || key === SETTINGS_ITEM || key === FORMAT_ITEM;
@@ -49,7 +51,22 @@ export interface SyncEngineDeps {
 }
 
 /** How long changes gather before the engine merges and writes: a remote change, a local one, an import. */
-export const SYNC_DELAYS = { remoteMs: 30, localMs: 1_000, bulkMs: 4_000 } as const;
+export const SYNC_DELAYS = { remoteMs: 30, localMs: 1_000, bulkMs: 4_000, wakeMs: 1_500 } as const;
+
+interface SyncMark {
+  remote: string;
+  dirty: boolean;
+}
+
+/** A cheap fingerprint of Paper Lens's items in the sync area (FNV-1a over their JSON, keys in order). */
+export function fingerprint(items: Record<string, unknown>): string {
+  let hash = 0x811c9dc5;
+  for (const key of Object.keys(items).filter(ownsSyncKey).sort()) {
+    const text = `${key}=${JSON.stringify(items[key])};`;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  }
+  return (hash >>> 0).toString(36);
+}
 
 interface SettingsItem {
   settings: Settings;
@@ -64,6 +81,7 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private again = false;
   private budget: number = MARKS_BUDGET_BYTES;
+  private wantedMark: string | null = null;
   private readonly writer: SyncWriter;
   private readonly now: () => number;
   private status: SyncStatus = { enabled: false, state: 'off', papers: 0, leftOut: { read: 0, starred: 0, unstarred: 0 }, bytes: 0, quotaBytes: SYNC_LIMITS.quotaBytes };
@@ -93,27 +111,38 @@ export class SyncEngine {
 
   /** Reads the switch (after the database opened) and, when on, listens and brings both sides in step. */
   async start(): Promise<void> {
-    const config = (await this.deps.store.db.kv.get(CONFIG_KEY))?.value as { on?: boolean } | undefined;
-    if (config?.on === true) this.turnOn();
+    const kv = this.deps.store.db.kv;
+    const config = (await kv.get(CONFIG_KEY))?.value as { on?: boolean } | undefined;
+    if (config?.on !== true || this.enabled) return;
+    // A worker wakes for every listing: merge only when the synced items changed or local changes wait, and
+    // after the first requests had their turn.
+    const [mark, items] = await Promise.all([kv.get(MARK_KEY).then((row) => row?.value as SyncMark | undefined), this.deps.area.get(null)]);
+    const inStep = mark !== undefined && !mark.dirty && mark.remote === fingerprint(items);
+    this.turnOn(inStep ? undefined : SYNC_DELAYS.wakeMs);
   }
 
   async setEnabled(on: boolean): Promise<SyncStatus> {
     await this.deps.store.db.kv.put({ key: CONFIG_KEY, value: { on } });
     if (on && !this.enabled) {
-      this.turnOn();
+      this.turnOn(0);
       await this.syncNow();
     }
     if (!on && this.enabled) {
-      this.enabled = false;
-      this.unsubscribe?.();
-      this.unsubscribe = null;
-      this.writer.cancel();
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      this.timerAt = Infinity;
+      this.stop();
       this.setStatus({ ...this.status, enabled: false, state: 'off' });
     }
     return this.currentStatus();
+  }
+
+  /** Stops listening and writing, leaving the switch as it is (a worker going away; tests). */
+  stop(): void {
+    this.enabled = false;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.writer.cancel();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = Infinity;
   }
 
   /** The status, with the bytes Paper Lens's items take in the sync area now (also when sync is off). */
@@ -139,6 +168,7 @@ export class SyncEngine {
   /** Local reader state changed (a star, a read, an undo): merged and written shortly, in one batch. */
   noteLocalChange(ids: readonly string[], bulk = false): void {
     if (!this.enabled) return;
+    this.markDirty();
     if (ids.length > 0) void this.rememberTombstones(ids, true).catch(() => undefined);
     this.schedule(bulk ? SYNC_DELAYS.bulkMs : SYNC_DELAYS.localMs);
   }
@@ -147,6 +177,7 @@ export class SyncEngine {
   async noteSettingsChanged(): Promise<void> {
     if (!this.enabled) return;
     const clock = await this.deps.clock();
+    this.markDirty();
     await this.deps.store.db.kv.put({ key: SETTINGS_STAMP_KEY, value: clock.next() });
     this.schedule(SYNC_DELAYS.localMs);
   }
@@ -199,11 +230,15 @@ export class SyncEngine {
     await this.writer.settled();
   }
 
-  private turnOn(): void {
+  private turnOn(mergeAfterMs: number | undefined): void {
     this.enabled = true;
     this.unsubscribe ??= this.deps.area.onChanged((changes) => this.onAreaChanged(changes));
     this.setStatus({ ...this.status, enabled: true, state: 'idle' });
-    this.schedule(0);
+    if (mergeAfterMs !== undefined) this.schedule(mergeAfterMs);
+  }
+
+  private markDirty(): void {
+    void this.deps.store.db.kv.put({ key: MARK_KEY, value: { remote: '', dirty: true } satisfies SyncMark }).catch(() => undefined);
   }
 
   private schedule(delayMs: number): void {
@@ -260,6 +295,7 @@ export class SyncEngine {
     if (settingsItem) wanted[SETTINGS_ITEM] = settingsItem;
     const bytes = Object.entries(wanted).reduce((sum, [key, value]) => sum + itemBytes(key, value), 0);
     this.setStatus({ ...this.status, papers: encoded.papers, leftOut: encoded.leftOut, bytes });
+    this.wantedMark = fingerprint(wanted);
     this.writer.want(wanted);
   }
 
@@ -372,6 +408,11 @@ export class SyncEngine {
 
   private writerState(state: WriterState): void {
     if (!this.enabled) return;
+    if (state.kind === 'idle' && this.wantedMark !== null) {
+      // The synced items are what this browser wanted: a later wake has nothing to merge unless they change.
+      void this.deps.store.db.kv.put({ key: MARK_KEY, value: { remote: this.wantedMark, dirty: false } satisfies SyncMark }).catch(() => undefined);
+      this.wantedMark = null;
+    }
     if (state.kind === 'idle') {
       const next: SyncStatus = { ...this.status, state: 'idle' };
       delete next.nextAt;
