@@ -3,7 +3,7 @@
  * pages. Prints a table (or, with --json, one JSON object and nothing else on stdout); progress goes to stderr.
  * Figures that cannot be taken (a piece missing, out of time) are printed as not measured with the reason.
  *
- *   npm run bench [-- --json] [-- --only=bundle,content,star,spa,profile,store] [-- --store-small (the store only up to 10,000 papers)]
+ *   npm run bench [-- --json] [-- --only=bundle,content,star,spa,sync,profile,store] [-- --store-small (the store only up to 10,000 papers)]
  *
  * Build first (`node build.mjs`). Takes about 5-8 minutes on a 2-core machine; a watchdog ends it at 9.5 (times
  * PAPER_LENS_BENCH_TIME_SCALE, which stretches every time budget on a machine slowed by other work).
@@ -20,9 +20,10 @@ import { profileContentLoad } from './bench-profile';
 import { Report, round, toJson, toTable, type Machine } from './bench-report';
 import { declareStarFigures, runStarBench } from './bench-star';
 import { declareSpaFigures, runSpaBench } from './bench-spa';
+import { declareSyncFigures, runSyncBench } from './bench-sync';
 import { declareStoreFigures, runStoreBench } from './bench-store';
 
-const PHASES = ['bundle', 'content', 'star', 'spa', 'profile', 'store'] as const;
+const PHASES = ['bundle', 'content', 'star', 'spa', 'sync', 'profile', 'store'] as const;
 type Phase = (typeof PHASES)[number];
 
 const args = process.argv.slice(2);
@@ -46,6 +47,7 @@ const report = new Report();
 declareContentFigures(report);
 declareStarFigures(report);
 declareSpaFigures(report);
+declareSyncFigures(report);
 declareStoreFigures(report);
 declareBundleFigures(report);
 
@@ -122,18 +124,20 @@ async function main(): Promise<void> {
     measureBundles(report, process.env.PAPER_LENS_BENCH_EXTENSION_DIR);
   });
 
-  if (phases.has('content') || phases.has('star') || phases.has('spa')) {
+  if (phases.has('content') || phases.has('star') || phases.has('spa') || phases.has('sync')) {
     await withBrowser('content', undefined, async (launched) => {
       await phase('content', ['content_'], () => runContentBench(launched, report, log, CONTENT_DEADLINE));
       await phase('star', ['star_'], () => runStarBench(launched, report, log));
       await phase('spa', ['spa_'], () => runSpaBench(launched, report, log));
+      await phase('sync', ['sync_'], () => runSyncBench(launched, report, log));
     }).catch((error: unknown) => {
-      for (const prefix of ['content_', 'star_', 'spa_']) report.missAll(prefix, `browser did not start: ${firstLine(error)}`);
+      for (const prefix of ['content_', 'star_', 'spa_', 'sync_']) report.missAll(prefix, `browser did not start: ${firstLine(error)}`);
     });
   } else {
     await phase('content', ['content_'], async () => {});
     await phase('star', ['star_'], async () => {});
     await phase('spa', ['spa_'], async () => {});
+    await phase('sync', ['sync_'], async () => {});
   }
 
   await phase('profile', [], async () => {
