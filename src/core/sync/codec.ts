@@ -396,9 +396,8 @@ function headerBits(devices: Map<string, number>, numeric: number, other: number
   return bits;
 }
 
-function pack(entries: Prepared[], devices: Map<string, number>, orders: Orders, itemLimit: number): Record<string, string> {
+function pack(entries: Prepared[], devices: Map<string, number>, orders: Orders, itemLimit: number, sizes = measure(entries, devices, orders)): Record<string, string> {
   const items: Record<string, string> = {};
-  const sizes = measure(entries, devices, orders);
   let index = 0;
   let start = 0;
   while (start < entries.length) {
@@ -457,13 +456,13 @@ export function encodeSyncEntries(input: Iterable<SyncEntry>, options: EncodeOpt
   const leftOut: LeftOut = { read: 0, starred: 0, unstarred: 0 };
   const allDevices = deviceTable(entries);
   let orders = chooseOrders(entries, allDevices);
-  let items = pack(entries, allDevices, orders, itemLimit);
+  let sizes = measure(entries, allDevices, orders);
+  let items = pack(entries, allDevices, orders, itemLimit, sizes);
   let bytes = sizeOf(items);
   // Over the budget: drop fields in eviction order, about as many bits as the excess (plus a little), and pack
   // again; a few rounds at most, since the estimate is close.
   for (let round = 0; (bytes > budget || Object.keys(items).length > maxItems) && round < 20; round++) {
     const excessBits = Math.max((bytes - budget) * 6, (Object.keys(items).length - maxItems) * itemLimit * 6) * (1.02 + round * 0.02) + 64;
-    const sizes = measure(entries, allDevices, orders);
     const order = evictionOrder(entries);
     const removedFields = new Map<number, Set<number>>();
     let freed = 0;
@@ -490,7 +489,8 @@ export function encodeSyncEntries(input: Iterable<SyncEntry>, options: EncodeOpt
     entries = next;
     const devices = deviceTable(entries);
     orders = chooseOrders(entries, devices);
-    items = pack(entries, devices, orders, itemLimit);
+    sizes = measure(entries, devices, orders);
+    items = pack(entries, devices, orders, itemLimit, sizes);
     bytes = sizeOf(items);
     allDevices.clear();
     for (const [device, index] of devices) allDevices.set(device, index);
