@@ -307,6 +307,29 @@ describe('marking a listing', () => {
     expect(stripOf(articles()[0]!).querySelector('.note')?.textContent ?? '').not.toMatch(/Couldn’t/);
   });
 
+  it('a scan cancelled after it took in the list leaves no card without its strip (issue 14, finding 3)', async () => {
+    const papers = [paper(0), paper(1), paper(2), paper(3)];
+    loadListing({ papers });
+    const store = new FakeStore();
+    let answer = (): void => undefined;
+    // The store is slow to answer the listing (a worker stopped and starting again): the first scan waits for it
+    // after taking in the list, before its first render.
+    store.listedGate = new Promise<void>((resolve) => { answer = resolve; });
+    const controller = start(store);
+    await vi.waitFor(() => expect(controller.cards).toHaveLength(papers.length));
+    // While it waits, something refreshes the cards (a broadcast, or the store's problem note as the worker stops):
+    // their attributes are written, the far-card placeholders kept.
+    for (const listener of store.listeners) listener({ type: 'state/changed', states: [store.state(papers[0]!.id)] });
+    expect(articles().every((card) => card.getAttribute('data-paper-lens-id'))).toBe(true);
+    // Then the page changes in a way that makes the watcher look again (the list is the same), and the store
+    // answers: the first scan is cancelled before it rendered.
+    const second = controller.scan();
+    answer();
+    await second;
+    await marksReady(-1);
+    for (const card of articles()) expect(stripOf(card).querySelector('[data-paper-lens-action="star"]')).not.toBeNull();
+  });
+
   it('state/changed broadcasts update the cards', async () => {
     loadListing({ papers: [paper(0), paper(1)] });
     const store = new FakeStore();

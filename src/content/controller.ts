@@ -46,6 +46,12 @@ export class Controller {
   readonly popover: Popover;
   private analysis: PageAnalysis = EMPTY_ANALYSIS;
   private analysedKey = '';
+  /**
+   * A render of the current cards ran to its end. A scan that was cancelled after taking in a list (its render
+   * never ran, or stopped halfway) leaves the near cards with empty placeholders: the next scan of the same list
+   * must render them, not take the list as marked.
+   */
+  private renderedCards = false;
   private readonly marked = new Set<HTMLElement>();
   private cardIndex = new Map<HTMLElement, number>();
   private visitUrl = '';
@@ -106,7 +112,7 @@ export class Controller {
     this.watcher.discard();
     const ids = listing.cards.map((card) => card.paper.id).join(' ');
     const same = listing.cards.length === this.cards.length && listing.cards.every((card, i) => card.element === this.cards[i]?.element && card.paper.id === this.cards[i]?.paper.id);
-    if (same && !newVisit && this.marksIntact() && this.analysedKey === this.analysisKey(ids)) {
+    if (same && !newVisit && this.renderedCards && this.marksIntact() && this.analysedKey === this.analysisKey(ids)) {
       this.setReady();
       return;
     }
@@ -124,6 +130,7 @@ export class Controller {
       }
       // Cards, papers and analysis change together: a refresh in between never mixes two lists.
       this.cards = listing.cards;
+      this.renderedCards = false;
       this.cardIndex = new Map(this.cards.map((card, index) => [card.element, index]));
       this.papers = papers;
       let statesIn = false;
@@ -200,6 +207,7 @@ export class Controller {
       return cancelled();
     });
     this.watcher.discard();
+    this.renderedCards = true;
     this.lazyStrips.renewMissed();
     // Only cards with a strip can be on screen: the far ones get theirs (and seen tracking) as they come near.
     this.seen.track(this.cards.map((card) => card.element).filter((element) => this.strips.has(element)));

@@ -32,6 +32,8 @@ export interface CardView {
   view: '' | 'dim' | 'hide';
   starred: boolean;
   read: boolean;
+  /** A star or read toggle the store has not confirmed yet (the button says it is busy). */
+  saving: { starred: boolean; read: boolean };
   /** null when the store has not answered (or cannot). */
   isNew: boolean | null;
   /** The "New" tag shows only on pages that mix new and seen papers (on an all-new page it says nothing). */
@@ -100,6 +102,7 @@ function viewFor(index: number, input: ViewInput): CardView {
     view: hidden ? 'hide' : dimmed ? 'dim' : '',
     starred,
     read,
+    saving: { starred: pending?.starred !== undefined, read: pending?.read !== undefined },
     isNew,
     newChip: false,
     seenText: seenBefore ? seenLabel(state, now) : null,

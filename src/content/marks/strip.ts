@@ -103,10 +103,12 @@ export class CardStrip {
 
   update(view: CardView, note: string | null): void {
     this.index = view.index;
-    const key = JSON.stringify([view.starred, view.read, view.readText, view.newChip, view.seenText, view.duplicate, view.historyDuplicate, view.related.length, view.readerRelated.length, view.readerRelated[0]?.state, note]);
+    const key = JSON.stringify([view.starred, view.read, view.saving, view.readText, view.newChip, view.seenText, view.duplicate, view.historyDuplicate, view.related.length, view.readerRelated.length, view.readerRelated[0]?.state, note]);
     if (key === this.lastKey) return;
     this.lastKey = key;
     setAttr(this.star, 'aria-pressed', String(view.starred));
+    setAttr(this.star, 'aria-busy', view.saving.starred ? 'true' : null);
+    setAttr(this.read, 'aria-busy', view.saving.read ? 'true' : null);
     setAttr(this.star, 'title', view.starred ? 'Starred: click to remove the star' : 'Star this paper');
     setAttr(this.read, 'aria-pressed', String(view.read));
     setAttr(this.read, 'title', view.read ? `${view.readText ?? 'Read'}: click to mark as unread` : 'Mark as read');

@@ -70,6 +70,7 @@ ${READER_CHIP_CSS}
 .toggle.star[aria-pressed="true"] { color: var(--pl-star); background: var(--pl-star-soft); border-color: transparent; }
 .toggle.star[aria-pressed="true"] .glyph { fill: currentColor; }
 .toggle.read[aria-pressed="true"] { color: var(--pl-read); background: var(--pl-read-soft); border-color: transparent; }
+.toggle[aria-busy="true"] { cursor: progress; }
 .toggle.read .glyph { stroke-width: 2; }
 .note { color: var(--pl-warn); }
 `;
