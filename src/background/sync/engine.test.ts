@@ -245,6 +245,22 @@ describe('sync engine', () => {
     expect((await a.stateOf('2403.00001'))?.starred).toBe(true);
   });
 
+  it('the first browser to sync brings its settings; one joining later takes them', async () => {
+    const a = device('deva');
+    const b = device('devb');
+    await a.store.db.kv.put({ key: 'settings', value: { ...(await a.store.settings()), relatedCount: 3 } });
+    a.store.rememberSettings({ ...(await a.store.settings()), relatedCount: 3 });
+    await b.store.db.kv.put({ key: 'settings', value: { ...(await b.store.settings()), relatedCount: 1 } });
+    b.store.rememberSettings({ ...(await b.store.settings()), relatedCount: 1 });
+    await a.engine.setEnabled(true);
+    await a.settle();
+    await exchange(a, b);
+    await b.engine.setEnabled(true);
+    await b.settle();
+    expect((await b.store.settings()).relatedCount).toBe(3);
+    expect((await a.store.settings()).relatedCount).toBe(3);
+  });
+
   it('settings changed on one browser reach the other', async () => {
     const a = device('deva');
     const b = device('devb');

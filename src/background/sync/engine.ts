@@ -124,6 +124,11 @@ export class SyncEngine {
   async setEnabled(on: boolean): Promise<SyncStatus> {
     await this.deps.store.db.kv.put({ key: CONFIG_KEY, value: { on } });
     if (on && !this.enabled) {
+      // The first browser to sync brings its settings; one joining later takes the synced ones (it has no stamp).
+      const remote = await this.deps.area.get([SETTINGS_ITEM]);
+      if (remote[SETTINGS_ITEM] === undefined) {
+        await this.deps.store.db.kv.put({ key: SETTINGS_STAMP_KEY, value: (await this.deps.clock()).next() });
+      }
       this.turnOn(0);
       await this.syncNow();
     }
