@@ -9,6 +9,7 @@ import { test, expect } from './harness';
 import { generateSyntheticSet } from './fixtures/synthetic';
 import { buildHistory, mergeHistory, sendFrom } from './popup-helpers';
 import type { PaperRecord, Sighting } from '../src/core/records';
+import { serialiseBackup } from '../src/core/backup';
 
 async function wholeStore(page: Page): Promise<{ papers: PaperRecord[]; sightings: Sighting[] }> {
   const papers: PaperRecord[] = [];
@@ -125,5 +126,27 @@ test('refuses files that are not a complete backup of a known version, and chang
     await expect(refusal, name).toContainText('Nothing was changed.');
     if (name === 'future.json') await expect(refusal).toContainText(/newer|future|version/i);
     expect(await wholeStore(options), name).toEqual(before);
+  }
+});
+
+test('a backup record whose id is not an arXiv id is left out, and the import names it', async ({ openOptions }, testInfo) => {
+  const options = await openOptions();
+  const { papers } = generateSyntheticSet({ seed: 12, count: 3 });
+  const history = buildHistory(papers);
+  const hostileId = '<script>alert(1)</script>';
+  const file = serialiseBackup({
+    papers: [...history.papers, { ...history.papers[0]!, id: hostileId }],
+    sightings: [...history.sightings, { ...history.sightings[0]!, paperId: hostileId }],
+  });
+  const path = testInfo.outputPath('with-bad-id.json');
+  await writeFile(path, file);
+  await options.locator('[data-testid="backup-file"]').setInputFiles(path);
+  const result = options.locator('[data-result="ok"]');
+  await expect(result).toHaveText(`Backup imported: 3 new papers, 0 updated, 0 already up to date, ${history.sightings.length} sightings added. Skipped 1 paper whose id is not an arXiv id (“<script>alert(1)</script>”) and 1 sighting of papers with such ids.`);
+  expect((await wholeStore(options)).papers.map((paper) => paper.id).sort()).toEqual(papers.map((paper) => paper.id).sort());
+  expect(await options.locator('script:not([src])').count()).toBe(0);
+  for (const scheme of ['light', 'dark'] as const) {
+    await options.emulateMedia({ colorScheme: scheme });
+    await options.locator('#backup-title').locator('..').screenshot({ path: testInfo.outputPath(`import-skipped-${scheme}.png`) });
   }
 });

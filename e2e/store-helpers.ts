@@ -16,7 +16,9 @@ export async function extensionPage(context: BrowserContext, extensionId: string
 }
 
 /**
- * Sends one request; retries while the worker is waking (like the content side does). A listing is answered
+ * Sends one request; retries on any error while the worker is waking. It does not use the product's transport
+ * (src/platform/messaging.ts) and retries more than it does, so it cannot test that transport: the worker-stop
+ * checks of the transport go through the page (store-worker-stop.spec.ts). A listing is answered
  * before it is stored: as the content side (store-link.ts), it then asks with the receipt until the store says
  * the listing is stored, and sends it again when the store cannot say so (a worker stopped in between).
  */

@@ -32,7 +32,7 @@ export interface PaperRecord extends Paper {
    */
   starStamp?: string;
   readStamp?: string;
-  /** Last change of any user-visible state; newest wins when backups merge. */
+  /** Last change of any user-visible state (a listing visit too); orders only the paper's text when copies merge. */
   updatedAt: number;
 }
 

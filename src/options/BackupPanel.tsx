@@ -31,13 +31,15 @@ export function describeMerge(summary: MergeSummary, skipped: SkippedRecords = {
   ];
   let text = `Backup imported: ${parts.join(', ')}.`;
   const skippedPapers = skipped.paperIds.length;
-  const skippedOther = skipped.sightings + summary.skipped;
-  if (skippedPapers > 0) {
+  if (skippedPapers > 0 || skipped.sightings > 0) {
     const shown = skipped.paperIds.slice(0, SKIPPED_IDS_SHOWN).map((id) => `“${id.length > 40 ? `${id.slice(0, 39)}…` : id}”`).join(', ');
     const more = skippedPapers > SKIPPED_IDS_SHOWN ? ` and ${count(skippedPapers - SKIPPED_IDS_SHOWN)} more` : '';
-    text += ` Skipped ${plural(skippedPapers, 'paper')} whose id is not an arXiv id: ${shown}${more}.`;
+    const papersPart = skippedPapers > 0 ? `${plural(skippedPapers, 'paper')} whose id is not an arXiv id (${shown}${more})` : '';
+    const sightingsPart = skipped.sightings > 0 ? `${plural(skipped.sightings, 'sighting')} ${skippedPapers > 0 ? 'of papers with such ids' : 'whose paper id is not an arXiv id'}` : '';
+    text += ` Skipped ${[papersPart, sightingsPart].filter(Boolean).join(' and ')}.`;
   }
-  if (skippedOther > 0) text += ` Skipped ${plural(skippedOther, 'other record')} whose paper id is not an arXiv id.`;
+  // The store checks the ids again; it finds none of these in a file this page read itself.
+  if (summary.skipped > 0) text += ` The store also left out ${plural(summary.skipped, 'record')} without an arXiv id.`;
   return text;
 }
 
