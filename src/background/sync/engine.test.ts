@@ -232,6 +232,8 @@ describe('sync engine', () => {
     await woken.start();
     await new Promise((resolve) => setTimeout(resolve, 1700));
     expect(reads).not.toHaveBeenCalled();
+    // Its status still counts what is synced.
+    expect((await woken.currentStatus()).papers).toBe(1);
     // Another browser's change arrived while it slept: the next wake merges it.
     await b.mark('2403.00002', 'read', true);
     await b.settle();

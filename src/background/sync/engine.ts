@@ -33,6 +33,8 @@ const WRITES_KEY = 'syncWrites';
 const SETTINGS_STAMP_KEY = 'settingsStamp';
 /** What the last merge left: the fingerprint of the synced items then, and whether local changes wait since. */
 const MARK_KEY = 'syncMark';
+/** What the last merge left out of sync, for the options page of a worker that has not merged since it woke. */
+const LEFT_OUT_KEY = 'syncLeftOut';
 
 /** Whether a key of the sync area is one Paper Lens writes. */
 export const ownsSyncKey = (key: string): boolean => key.startsWith(MARKS_PREFIX) || key === SETTINGS_ITEM || key === FORMAT_ITEM;
@@ -82,6 +84,8 @@ export class SyncEngine {
   private again = false;
   private budget: number = MARKS_BUDGET_BYTES;
   private wantedMark: string | null = null;
+  /** Whether this worker merged since it started (its status counts are then its own). */
+  private merged = false;
   private readonly writer: SyncWriter;
   private readonly now: () => number;
   private status: SyncStatus = { enabled: false, state: 'off', papers: 0, leftOut: { read: 0, starred: 0, unstarred: 0 }, bytes: 0, quotaBytes: SYNC_LIMITS.quotaBytes };
@@ -157,6 +161,11 @@ export class SyncEngine {
     if (!this.enabled) {
       const decoded = decodeSyncItems(items);
       this.status = { ...this.status, enabled: false, state: 'off', bytes, papers: new Set(decoded.entries.map((entry) => entry.id)).size };
+    } else if (!this.merged) {
+      // A worker that woke in step has not merged: the counts come from the synced items and the last merge.
+      const decoded = decodeSyncItems(items);
+      const leftOut = (await this.deps.store.db.kv.get(LEFT_OUT_KEY))?.value as LeftOut | undefined;
+      this.status = { ...this.status, bytes, papers: new Set(decoded.entries.map((entry) => entry.id)).size, ...(leftOut ? { leftOut } : {}) };
     }
     return this.status;
   }
@@ -299,6 +308,8 @@ export class SyncEngine {
     const settingsItem = await this.localSettingsItem();
     if (settingsItem) wanted[SETTINGS_ITEM] = settingsItem;
     const bytes = Object.entries(wanted).reduce((sum, [key, value]) => sum + itemBytes(key, value), 0);
+    this.merged = true;
+    void this.deps.store.db.kv.put({ key: LEFT_OUT_KEY, value: encoded.leftOut }).catch(() => undefined);
     this.setStatus({ ...this.status, papers: encoded.papers, leftOut: encoded.leftOut, bytes });
     this.wantedMark = fingerprint(wanted);
     this.writer.want(wanted);
