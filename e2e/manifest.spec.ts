@@ -13,7 +13,8 @@ test.describe('built manifests', () => {
     test(`${target}: least privilege`, () => {
       const manifest = read(target);
       expect(manifest.manifest_version).toBe(3);
-      expect(manifest.permissions).toEqual(['unlimitedStorage']);
+      // storage: sync through the browser's own storage.sync (off until the reader turns it on in the options).
+      expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
       expect(manifest.host_permissions).toBeUndefined();
       expect(manifest.optional_permissions).toBeUndefined();
       expect(manifest.content_scripts).toEqual([

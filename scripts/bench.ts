@@ -4,7 +4,7 @@
  * on the ratio). Prints a table (or, with --json, one JSON object and nothing else on stdout); progress goes to
  * stderr. Figures that cannot be taken (a piece missing, out of time) are printed as not measured with the reason.
  *
- *   npm run bench [-- --json] [-- --only=bundle,page,star,spa,store,content,profile] [-- --store-small (the store only up to 10,000 papers)]
+ *   npm run bench [-- --json] [-- --only=bundle,page,star,spa,sync,store,content,profile] [-- --store-small (the store only up to 10,000 papers)]
  *
  * It builds and runs its own bench build (dist-bench/chrome: `node build.mjs --bench`, the production code plus the
  * worker's bench hooks); the bundle sizes are read from the production build (`node build.mjs` first). Takes about
@@ -24,9 +24,10 @@ import { profileContentLoad } from './bench-profile';
 import { Report, round, toJson, toTable, type Machine } from './bench-report';
 import { declareStarFigures, runStarBench } from './bench-star';
 import { declareSpaFigures, runSpaBench } from './bench-spa';
+import { declareSyncFigures, runSyncBench } from './bench-sync';
 import { declareStoreFigures, runStoreBench } from './bench-store';
 
-const PHASES = ['bundle', 'page', 'content', 'star', 'spa', 'profile', 'store'] as const;
+const PHASES = ['bundle', 'page', 'content', 'star', 'spa', 'sync', 'profile', 'store'] as const;
 type Phase = (typeof PHASES)[number];
 /**
  * Run unless --only names them: every figure with a floor, and the ones with a target of their own. `content`
@@ -59,6 +60,7 @@ declarePageFigures(report);
 if (phases.has('content')) declareContentFigures(report);
 declareStarFigures(report);
 declareSpaFigures(report);
+declareSyncFigures(report);
 declareStoreFigures(report);
 
 const machine: Machine = {
@@ -142,18 +144,20 @@ async function main(): Promise<void> {
 
   await phase('page', ['page_'], () => runPageFloorBench(extensionDir, report, log, Date.now() + PAGE_BUDGET_MS));
 
-  if (phases.has('content') || phases.has('star') || phases.has('spa')) {
+  if (phases.has('content') || phases.has('star') || phases.has('spa') || phases.has('sync')) {
     await withBrowser('content', undefined, async (launched) => {
       await phase('content', ['content_'], () => runContentBench(launched, report, log, Date.now() + CONTENT_BUDGET_MS));
       await phase('star', ['star_'], () => runStarBench(launched, report, log));
       await phase('spa', ['spa_'], () => runSpaBench(launched, report, log));
+      await phase('sync', ['sync_'], () => runSyncBench(launched, report, log));
     }).catch((error: unknown) => {
-      for (const prefix of ['content_', 'star_', 'spa_']) report.missAll(prefix, `browser did not start: ${firstLine(error)}`);
+      for (const prefix of ['content_', 'star_', 'spa_', 'sync_']) report.missAll(prefix, `browser did not start: ${firstLine(error)}`);
     });
   } else {
     await phase('content', ['content_'], async () => {});
     await phase('star', ['star_'], async () => {});
     await phase('spa', ['spa_'], async () => {});
+    await phase('sync', ['sync_'], async () => {});
   }
 
   await phase('profile', [], async () => {

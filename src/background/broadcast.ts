@@ -31,6 +31,11 @@ export class Broadcaster {
     ]);
   }
 
+  /** To the extension's own pages only (the options page's sync status): tabs have no use for it. */
+  async toPages(message: Broadcast): Promise<void> {
+    await this.transport.toPages(message).catch(() => undefined);
+  }
+
   /** state/changed to every tab, with states computed for the tab's page when it is known. */
   async sendStates(statesFor: (pageKey: string | undefined) => Promise<PaperState[]>): Promise<void> {
     const tabIds = await this.transport.tabIds().catch(() => [...this.pageKeyByTab.keys()]);

@@ -9,6 +9,8 @@ import { Broadcaster } from './broadcast';
 import { installBenchHooks } from './bench-hooks';
 import { Store } from './store';
 import { Worker } from './worker';
+import { SyncEngine } from './sync/engine';
+import { browserSyncArea } from './sync/browser-area';
 
 const store = new Store();
 if (__BENCH__) installBenchHooks(store);
@@ -18,6 +20,14 @@ const broadcaster = new Broadcaster({
   toPages: (message: Broadcast) => browser.runtime.sendMessage(message),
 });
 const worker = new Worker(store, broadcaster);
+store.sync = new SyncEngine({
+  store,
+  area: browserSyncArea(),
+  clock: () => store.clock(),
+  onPapersChanged: (ids) => worker.tellTabs(ids),
+  onSettingsChanged: (settings) => void broadcaster.send({ type: 'settings/changed', settings }).catch(() => undefined),
+  onStatus: (status) => void broadcaster.toPages({ type: 'sync/status', status }),
+});
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   // Broadcasts and other pages' traffic are not for the store: leave them unanswered.

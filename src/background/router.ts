@@ -20,6 +20,7 @@ import { forYouPicks } from './for-you';
 import { StoreFailure } from './errors';
 import { earlierAnswer, keepAnswer } from './request-answers';
 import type { Store } from './store';
+import type { SyncEngine } from './sync/engine';
 
 export interface Routed<T extends RequestType> {
   payload: ResponsePayload<T>;
@@ -34,6 +35,11 @@ function mergeSettings(current: Settings, patch: unknown): Settings {
   const raw = (typeof patch === 'object' && patch !== null ? patch : {}) as Record<string, unknown>;
   const marksPatch = typeof raw.marks === 'object' && raw.marks !== null ? raw.marks : {};
   return normaliseSettings({ ...current, ...raw, marks: { ...current.marks, ...marksPatch } });
+}
+
+function syncOf(store: Store): SyncEngine {
+  if (!store.sync) throw new StoreFailure('internal', 'Sync is not available in this browser.');
+  return store.sync;
 }
 
 function requireArray(value: unknown, what: string): unknown[] {
@@ -117,6 +123,10 @@ const handlers: Handlers = {
     return { payload: { settings }, broadcast: { type: 'settings/changed', settings } };
   },
   'data/clear': async (store, request) => {
+    const sync = store.sync?.isEnabled ? store.sync : null;
+    // With sync on: either every browser clears its stars and read marks too, or this one stops syncing.
+    if (sync && request.everywhere === true) await sync.clearEverywhere();
+    else if (sync) await sync.setEnabled(false);
     const { papers, sightings, paperIndex, kv } = store.db;
     const cleared = await store.paperTotal.track(() => store.db.transaction('rw', [papers, sightings, paperIndex, kv], async () => {
       // Sent again after its reply was lost: the first send cleared the store, and its counts are the true answer.
@@ -129,6 +139,18 @@ const handlers: Handlers = {
     }), () => 'recount');
     store.forgetAll();
     return { payload: { cleared }, broadcast: { type: 'data/cleared' } };
+  },
+  'sync/status': async (store) => ({ payload: { status: await syncOf(store).currentStatus() } }),
+  'sync/set-enabled': async (store, request) => ({ payload: { status: await syncOf(store).setEnabled(request.on === true) } }),
+  'sync/remove-remote': async (store) => {
+    const sync = syncOf(store);
+    const removed = await sync.removeRemote();
+    return { payload: { removed, status: await sync.currentStatus() } };
+  },
+  'sync/flush': async (store) => {
+    const sync = syncOf(store);
+    if (sync.isEnabled) await sync.syncNow();
+    return { payload: { status: await sync.currentStatus() } };
   },
   'backup/read': async (store, request) => ({ payload: await readBackup(store, request.table, request.offset, request.limit) }),
   'backup/merge': async (store, request) => ({

@@ -17,6 +17,7 @@ import { PendingWrites } from './pending-writes';
 import { PendingRelated } from './reader-related';
 import { DuplicateRecheck } from './duplicate-recheck';
 import { HybridClock, newDeviceId } from '../core/hlc';
+import type { SyncEngine } from './sync/engine';
 
 /** Starred and read papers compared with each listing, newest first. */
 export const REFERENCE_LIMIT = 400;
@@ -72,6 +73,8 @@ export class Store {
   onLateChange: ((ids: string[]) => void) | null = null;
   /** Reports a phase's ms since `since` and returns now: bench builds only (bench-hooks.ts sets it; call it under `__BENCH__`). */
   declare lap: (phase: string, since: number) => number;
+  /** Sync through the browser's storage.sync (set by the worker's entry; absent in most tests). */
+  sync: SyncEngine | null = null;
 
   constructor(options: StoreOptions = {}) {
     this.db = options.db ?? new PaperLensDb();

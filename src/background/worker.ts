@@ -10,6 +10,8 @@ import { route } from './router';
 import { startListingAnalysis } from './analysis';
 import type { Store } from './store';
 import type { Broadcaster } from './broadcast';
+import type { PaperRecord } from '../core/records';
+import { normaliseId } from '../core/ids';
 
 const STORAGE_FAULTS = new Set<ErrorBody['code']>(['quota', 'blocked', 'open-failed']);
 /** Requests answered without the database: a page keeps its marks even when the store cannot open. */
@@ -35,6 +37,7 @@ export class Worker {
         // checked without them are checked again after.
         void this.store.indexer.catchUp().catch(() => undefined);
         void this.store.duplicateRecheck.resume().catch(() => undefined);
+        void this.store.sync?.start().catch(() => undefined);
       }, reject).finally(() => db.on('blocked').unsubscribe(onBlocked));
     }).catch((error: unknown) => {
       this.opening = null;
@@ -56,12 +59,27 @@ export class Worker {
       this.broadcaster.noteTab(sender.tab?.id, pageKey);
       const routed = await route(this.store, request);
       this.afterwards(routed.changedIds, routed.broadcast);
+      this.toSync(request, routed.changedIds);
       return { ok: true, ...routed.payload } as Response<RequestType>;
     } catch (error) {
       const body = errorBody(error);
       if (STORAGE_FAULTS.has(body.code)) void this.broadcaster.send({ type: 'store/error', error: body });
       return { ok: false, error: body };
     }
+  }
+
+  /** Tells sync what changed here: reader state soon, an import's chunks in one batch, settings with a new stamp. */
+  private toSync(request: Request, changedIds: string[] | undefined): void {
+    const sync = this.store.sync;
+    if (!sync?.isEnabled) return;
+    if (request.type === 'backup/merge') sync.noteLocalChange(offOnlyIds(request.papers), true);
+    else if (request.type === 'settings/set') void sync.noteSettingsChanged().catch(() => undefined);
+    else if (changedIds && changedIds.length > 0) sync.noteLocalChange(changedIds);
+  }
+
+  /** Papers changed outside any request (a merge from sync): every tab updates their marks. */
+  tellTabs(ids: string[]): void {
+    this.afterwards(ids, undefined);
   }
 
   /** Broadcasts after answering; a failure here must not turn a saved change into an error answer. */
@@ -73,4 +91,12 @@ export class Worker {
         .catch(() => undefined);
     }
   }
+}
+
+/** Ids of imported papers that carry only tombstones (an un-star or un-read): the indexes do not find them. */
+function offOnlyIds(papers: unknown): string[] {
+  if (!Array.isArray(papers)) return [];
+  return papers
+    .filter((paper: Partial<PaperRecord>) => typeof paper?.id === 'string' && paper.starredAt == null && paper.readAt == null && (paper.starStamp || paper.readStamp))
+    .map((paper: PaperRecord) => normaliseId(paper.id));
 }

@@ -8,6 +8,7 @@ import type { HistoryRow, HistoryView, PaperRecord, PaperState, ReaderRelated, S
 import type { Settings } from './settings';
 import type { ForYouPick } from './for-you/rank';
 import type { TagCount } from './annotations';
+import type { SyncStatus } from './sync/status';
 
 export type SettingsPatch = Partial<Omit<Settings, 'marks'>> & { marks?: Partial<Settings['marks']> };
 
@@ -68,7 +69,19 @@ export interface RequestMap {
   'papers/get': { req: { ids: string[] }; res: { papers: PaperRecord[] } };
   'settings/get': { req: NoBody; res: { settings: Settings } };
   'settings/set': { req: { patch: SettingsPatch }; res: { settings: Settings } };
-  'data/clear': { req: NoBody; res: { cleared: { papers: number; sightings: number } } };
+  /**
+   * Deletes every paper and sighting here. With sync on, `everywhere` first un-stars and un-reads every synced
+   * paper (stamped, so the other browsers follow; their seen history stays); without it sync is turned off here,
+   * or the synced copy would bring everything back.
+   */
+  'data/clear': { req: { everywhere?: boolean }; res: { cleared: { papers: number; sightings: number } } };
+  'sync/status': { req: NoBody; res: { status: SyncStatus } };
+  /** Turns sync through the browser's account on or off for this browser (off stops writing; nothing is removed). */
+  'sync/set-enabled': { req: { on: boolean }; res: { status: SyncStatus } };
+  /** Removes what Paper Lens put in the browser's sync area. */
+  'sync/remove-remote': { req: NoBody; res: { removed: number; status: SyncStatus } };
+  /** Merges and writes now (after a restore finished: the merged result is written once). */
+  'sync/flush': { req: NoBody; res: { status: SyncStatus } };
   /** Reads one page of a table for a backup file (ordered by primary key). */
   'backup/read': {
     req: { table: 'papers' | 'sightings'; offset: number; limit: number };
@@ -108,19 +121,21 @@ export type Broadcast =
   | { type: 'state/changed'; states: PaperState[] }
   | { type: 'settings/changed'; settings: Settings }
   | { type: 'data/cleared' }
-  | { type: 'store/error'; error: ErrorBody };
+  | { type: 'store/error'; error: ErrorBody }
+  | { type: 'sync/status'; status: SyncStatus };
 
 const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>([
   'page/listed', 'papers/reader-related', 'listing/settled', 'page/analyse', 'papers/for-you', 'papers/seen', 'paper/set-read', 'paper/set-starred', 'paper/set-annotations', 'tags/list',
   'paper/opened', 'states/get',
   'history/list', 'stats/get', 'papers/get', 'settings/get', 'settings/set', 'data/clear', 'backup/read', 'backup/merge',
+  'sync/status', 'sync/set-enabled', 'sync/remove-remote', 'sync/flush',
 ] satisfies RequestType[]);
 
 export function isRequest(value: unknown): value is Request {
   return typeof value === 'object' && value !== null && REQUEST_TYPES.has((value as { type?: unknown }).type as string);
 }
 
-const BROADCAST_TYPES: ReadonlySet<string> = new Set<Broadcast['type']>(['state/changed', 'settings/changed', 'data/cleared', 'store/error']);
+const BROADCAST_TYPES: ReadonlySet<string> = new Set<Broadcast['type']>(['state/changed', 'settings/changed', 'data/cleared', 'store/error', 'sync/status']);
 
 export function isBroadcast(value: unknown): value is Broadcast {
   return typeof value === 'object' && value !== null && BROADCAST_TYPES.has((value as { type?: unknown }).type as string);

@@ -1,9 +1,10 @@
-/** The options page: settings (saved as they change), backup, and clearing all data. */
+/** The options page: settings (saved as they change), sync across browsers, backup, and clearing all data. */
 import type { JSX } from 'preact';
 import { AlertIcon, LogoMark } from '../ui/icons';
 import { BackupPanel } from './BackupPanel';
 import { ClearPanel } from './ClearPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { SyncPanel } from './SyncPanel';
 import { useSettings, type SaveState } from './use-settings';
 
 function SaveIndicator({ save }: { save: SaveState }): JSX.Element {
@@ -34,10 +35,11 @@ export function App(): JSX.Element {
       )}
       <main class="sections">
         {settings ? <SettingsPanel settings={settings} update={update} /> : save.state === 'loading' && <div class="card card-loading" aria-busy="true" />}
+        <SyncPanel />
         <BackupPanel />
         <ClearPanel />
       </main>
-      <footer class="page-footer">Everything Paper Lens keeps stays in this browser. Changes apply to open huggingface.co tabs at once.</footer>
+      <footer class="page-footer">Everything Paper Lens keeps stays in this browser unless you turn on sync. Changes apply to open huggingface.co tabs at once.</footer>
     </div>
   );
 }

@@ -89,6 +89,8 @@ export function BackupPanel(): JSX.Element {
         merged = done;
         setTask({ kind: 'busy', label, done, total });
       });
+      // With sync on, the merged result goes to sync now, in one write (the chunks only gathered it).
+      await send('sync/flush', {}).catch(() => undefined);
       setTask({ kind: 'done', tone: 'ok', text: describeMerge(summary, parsed.backup.skipped), ...(parsed.backup.settings ? { settings: parsed.backup.settings } : {}) });
     } catch (error) {
       setTask({

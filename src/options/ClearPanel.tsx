@@ -7,7 +7,7 @@ import { plural } from '../ui/format';
 import { storeCounts } from './backup-io';
 
 type Counts = Awaited<ReturnType<typeof storeCounts>>;
-type Phase = { kind: 'idle' } | { kind: 'counting' } | { kind: 'confirm'; counts: Counts } | { kind: 'clearing' } | { kind: 'done'; tone: 'ok' | 'error'; text: string };
+type Phase = { kind: 'idle' } | { kind: 'counting' } | { kind: 'confirm'; counts: Counts; syncOn: boolean } | { kind: 'clearing' } | { kind: 'done'; tone: 'ok' | 'error'; text: string };
 
 export function lossSentence(counts: Counts): string {
   return `This deletes ${plural(counts.papers, 'paper')} (${counts.starred} starred, ${counts.read} read) and ${plural(counts.sightings, 'sighting')} from this browser. It cannot be undone.`;
@@ -15,13 +15,15 @@ export function lossSentence(counts: Counts): string {
 
 export function ClearPanel(): JSX.Element {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [everywhere, setEverywhere] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
 
   const ask = async (): Promise<void> => {
     setPhase({ kind: 'counting' });
     try {
-      const counts = await storeCounts(send);
-      setPhase({ kind: 'confirm', counts });
+      const [counts, syncOn] = await Promise.all([storeCounts(send), send('sync/status', {}).then(({ status }) => status.enabled, () => false)]);
+      setEverywhere(false);
+      setPhase({ kind: 'confirm', counts, syncOn });
       requestAnimationFrame(() => dialog.current?.showModal());
     } catch (error) {
       setPhase({ kind: 'done', tone: 'error', text: errorMessage(error) });
@@ -29,11 +31,13 @@ export function ClearPanel(): JSX.Element {
   };
 
   const clear = async (): Promise<void> => {
+    const syncOn = phase.kind === 'confirm' && phase.syncOn;
     dialog.current?.close();
     setPhase({ kind: 'clearing' });
     try {
-      const { cleared } = await send('data/clear', {});
-      setPhase({ kind: 'done', tone: 'ok', text: `Cleared ${plural(cleared.papers, 'paper')} and ${plural(cleared.sightings, 'sighting')}.` });
+      const { cleared } = await send('data/clear', syncOn ? { everywhere } : {});
+      const after = !syncOn ? '' : everywhere ? ' Your other browsers will un-star and un-read them when they sync.' : ' Sync is now off in this browser.';
+      setPhase({ kind: 'done', tone: 'ok', text: `Cleared ${plural(cleared.papers, 'paper')} and ${plural(cleared.sightings, 'sighting')}.${after}` });
     } catch (error) {
       setPhase({ kind: 'done', tone: 'error', text: `Nothing was cleared: ${errorMessage(error)}` });
     }
@@ -44,6 +48,7 @@ export function ClearPanel(): JSX.Element {
   };
 
   const counts = phase.kind === 'confirm' ? phase.counts : null;
+  const syncOn = phase.kind === 'confirm' && phase.syncOn;
   return (
     <section class="card card-danger" aria-labelledby="clear-title">
       <h2 id="clear-title">Clear all data</h2>
@@ -60,6 +65,15 @@ export function ClearPanel(): JSX.Element {
         onClose={() => setPhase((current) => (current.kind === 'confirm' ? { kind: 'idle' } : current))}>
         <h2 id="confirm-title">Clear all Paper Lens data?</h2>
         <p id="confirm-text">{counts ? lossSentence(counts) : ''}</p>
+        {syncOn && (
+          <div class="confirm-sync">
+            <label>
+              <input type="checkbox" name="clearSynced" checked={everywhere} onChange={(event) => setEverywhere((event.target as HTMLInputElement).checked)} />
+              <span>Also clear the synced copy: your other browsers un-star and un-read these papers too (what they saw stays).</span>
+            </label>
+            {!everywhere && <p class="confirm-note">Otherwise sync is turned off in this browser, or the synced copy would bring your stars back.</p>}
+          </div>
+        )}
         <div class="confirm-actions">
           <button type="button" class="button" autofocus onClick={cancel}>Cancel</button>
           <button type="button" class="button button-danger" onClick={() => void clear()}>Delete everything</button>

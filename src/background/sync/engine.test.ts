@@ -1,0 +1,280 @@
+import { describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
+import { HybridClock } from '../../core/hlc';
+import { isOn, readerStateOf, setReaderFlag, type ReaderFlag } from '../../core/reader-state-merge';
+import { FakeSyncArea } from '../../core/sync/fake-sync-area';
+import { FORMAT_VERSION } from '../../core/sync/codec';
+import { SYNC_LIMITS } from '../../core/sync/limits';
+import { newStoredPaper, touch } from '../derive';
+import { dayPage, freshStore, paper } from '../test-support';
+import { listPage } from '../listing';
+import { SyncEngine, type SyncStatus } from './engine';
+
+const TEST_POLICY = { perMinute: 60, perHour: 1440, minGapMs: 0 };
+
+function device(name: string, start = Date.parse('2024-03-11T09:00:00Z')) {
+  const { store, clock: time, advance } = freshStore(start);
+  const area = new FakeSyncArea(() => time.now);
+  const clock = new HybridClock(name, () => time.now);
+  const changed: string[][] = [];
+  const statuses: SyncStatus[] = [];
+  const engine = new SyncEngine({
+    store, area, clock: async () => clock, now: () => time.now, policy: TEST_POLICY,
+    onPapersChanged: (ids) => changed.push(ids), onSettingsChanged: () => undefined, onStatus: (status) => statuses.push(status),
+  });
+  /** A star or read made here, as the background's star path makes it (a stamp from this device's clock). */
+  const mark = async (id: string, flag: ReaderFlag, on: boolean): Promise<void> => {
+    await store.db.transaction('rw', store.db.papers, async () => {
+      const record = (await store.db.papers.get(id)) ?? newStoredPaper(paper(id, `Paper ${id}`), time.now);
+      if (isOn(record, flag) === on) return;
+      setReaderFlag(record, flag, on, clock.next(), time.now);
+      touch(record, time.now);
+      await store.db.papers.put(record);
+    });
+    engine.noteLocalChange([id]);
+  };
+  const stateOf = async (id: string) => {
+    const record = await store.db.papers.get(id);
+    return record ? { starred: isOn(record, 'starred'), read: isOn(record, 'read'), ...readerStateOf(record) } : undefined;
+  };
+  const settle = async (): Promise<void> => {
+    await engine.syncNow();
+    await engine.settled();
+  };
+  return { store, area, engine, mark, stateOf, changed, statuses, advance, time, settle };
+}
+
+type Device = ReturnType<typeof device>;
+
+/** The sync service: what one device wrote reaches the other (the test delivers, as the service would). */
+async function exchange(from: Device, to: Device): Promise<void> {
+  from.area.deliverTo(to.area);
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  await to.engine.settled();
+}
+
+describe('sync engine', () => {
+  it('a star on one browser reaches the other, and its tabs are told', async () => {
+    const a = device('deva');
+    const b = device('devb');
+    await a.engine.setEnabled(true);
+    await b.engine.setEnabled(true);
+    await a.mark('2403.00001', 'starred', true);
+    await a.settle();
+    await exchange(a, b);
+    expect((await b.stateOf('2403.00001'))?.starred).toBe(true);
+    expect(b.changed.flat()).toContain('2403.00001');
+  });
+
+  it('concurrent edits on both, exchanged both ways, converge; an un-star made later wins over an offline star', async () => {
+    const a = device('deva');
+    const b = device('devb');
+    await a.engine.setEnabled(true);
+    await b.engine.setEnabled(true);
+    await a.mark('2403.00001', 'starred', true);
+    await a.settle();
+    await exchange(a, b);
+    // Offline: A reads 2 and stars 3; B, a minute later, un-stars 1 and stars 4.
+    await a.mark('2403.00002', 'read', true);
+    await a.mark('2403.00003', 'starred', true);
+    a.advance(60_000);
+    b.advance(60_000);
+    await b.mark('2403.00001', 'starred', false);
+    await b.mark('2403.00004', 'starred', true);
+    await a.settle();
+    await b.settle();
+    // The service keeps one copy: B's write lands last and overwrites A's; A merges it and writes again.
+    await exchange(b, a);
+    await a.settle();
+    await exchange(a, b);
+    await b.settle();
+    for (const id of ['2403.00001', '2403.00002', '2403.00003', '2403.00004']) {
+      const [stateA, stateB] = [await a.stateOf(id), await b.stateOf(id)];
+      expect(stateA?.starred, id).toBe(stateB?.starred);
+      expect(stateA?.read, id).toBe(stateB?.read);
+    }
+    expect((await a.stateOf('2403.00001'))?.starred).toBe(false);
+    expect((await b.stateOf('2403.00003'))?.starred).toBe(true);
+    expect((await a.stateOf('2403.00004'))?.starred).toBe(true);
+    expect((await b.stateOf('2403.00002'))?.read).toBe(true);
+  });
+
+  it('random edits on three browsers, delivered in random orders, converge to the same marks', async () => {
+    // An edit flips the flag as the device sees it (so un-stars of stars received from elsewhere happen often).
+    const edit = fc.record({ kind: fc.constant('edit' as const), who: fc.integer({ min: 0, max: 2 }), n: fc.integer({ min: 1, max: 3 }), flag: fc.constantFrom<ReaderFlag>('starred', 'read') });
+    const delivery = fc.record({ kind: fc.constant('delivery' as const), from: fc.integer({ min: 0, max: 2 }), to: fc.integer({ min: 0, max: 2 }) });
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.oneof(edit, delivery), { minLength: 1, maxLength: 16 }),
+      async (steps) => {
+        const devices = [device('deva'), device('devb'), device('devc')];
+        for (const d of devices) await d.engine.setEnabled(true);
+        for (const step of steps) {
+          for (const d of devices) d.advance(1000);
+          if (step.kind === 'edit') {
+            const d = devices[step.who]!;
+            const id = `2403.0000${step.n}`;
+            const now = await d.stateOf(id);
+            await d.mark(id, step.flag, !(step.flag === 'starred' ? now?.starred : now?.read));
+          }
+          else if (step.from !== step.to) {
+            await devices[step.from]!.settle();
+            await exchange(devices[step.from]!, devices[step.to]!);
+          }
+        }
+        for (const d of devices) await d.settle();
+        // Then the service settles: everyone gets the last copy, in a ring, twice.
+        for (let round = 0; round < 2; round++) {
+          for (let i = 0; i < 3; i++) {
+            await devices[i]!.settle();
+            await exchange(devices[i]!, devices[(i + 1) % 3]!);
+          }
+        }
+        for (let n = 1; n <= 3; n++) {
+          const states = await Promise.all(devices.map((d) => d.stateOf(`2403.0000${n}`)));
+          const marks = states.map((state) => `${state?.starred ?? false}/${state?.read ?? false}`);
+          expect(new Set(marks).size, `paper ${n}: ${marks.join(' ')}`).toBe(1);
+        }
+      }), {
+      numRuns: 20,
+      // Always among them: a star made on one, received by another and un-starred there, and the way back.
+      examples: [[[
+        { kind: 'edit', who: 0, n: 1, flag: 'starred' }, { kind: 'delivery', from: 0, to: 1 },
+        { kind: 'edit', who: 1, n: 1, flag: 'starred' }, { kind: 'delivery', from: 1, to: 0 },
+        { kind: 'edit', who: 2, n: 2, flag: 'read' }, { kind: 'delivery', from: 2, to: 0 }, { kind: 'edit', who: 0, n: 2, flag: 'read' },
+      ]]],
+    });
+  }, 120_000);
+
+  it('leaves the receiving browser\'s seen history as it was', async () => {
+    const a = device('deva');
+    const b = device('devb');
+    const page = dayPage('2024-03-11');
+    await listPage(b.store, page, [paper('2403.00001', 'One'), paper('2403.00002', 'Two')]);
+    await b.store.pendingWrites.settled('x').catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = { sightings: await b.store.db.sightings.toArray(), papers: await b.store.db.papers.toArray() };
+    await a.engine.setEnabled(true);
+    await b.engine.setEnabled(true);
+    await a.mark('2403.00002', 'starred', true);
+    await a.settle();
+    await exchange(a, b);
+    expect(await b.store.db.sightings.toArray()).toEqual(before.sightings);
+    const after = await b.store.db.papers.get('2403.00002');
+    const earlier = before.papers.find((record) => record.id === '2403.00002')!;
+    for (const key of ['firstListedAt', 'lastListedAt', 'listedCount', 'seenCount', 'firstSeenAt', 'lastSeenAt', 'listings', 'title'] as const) {
+      expect(after?.[key], key).toEqual(earlier[key]);
+    }
+    expect(after?.starredAt).toBeDefined();
+  });
+
+  it('an import of many papers is written once, within the limits', async () => {
+    const a = device('deva');
+    await a.engine.setEnabled(true);
+    await a.settle();
+    const writesBefore = a.area.writes.length;
+    for (let chunk = 0; chunk < 5; chunk++) {
+      await a.store.db.transaction('rw', a.store.db.papers, async () => {
+        for (let i = 0; i < 200; i++) {
+          const record = newStoredPaper(paper(`2403.${String(10000 + chunk * 200 + i)}`, 'x'), a.time.now);
+          record.starredAt = a.time.now;
+          await a.store.db.papers.put(record);
+        }
+      });
+      a.engine.noteLocalChange([], true);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await a.engine.settled();
+    expect(a.area.writes.length - writesBefore).toBe(1);
+    const status = a.statuses.at(-1)!;
+    expect(status.papers).toBe(1000);
+  });
+
+  it('does not write over items of a newer format, and says so', async () => {
+    const a = device('deva');
+    await a.area.set({ 'marks.0': 'Cxyz', format: { v: FORMAT_VERSION + 1 } });
+    await a.engine.setEnabled(true);
+    await a.mark('2403.00001', 'starred', true);
+    await a.settle();
+    expect(a.area.items.get('marks.0')).toBe('Cxyz');
+    expect(a.statuses.at(-1)?.state).toBe('newer-format');
+  });
+
+  it('turning sync off stops writing; removing takes only Paper Lens\'s items', async () => {
+    const a = device('deva');
+    await a.area.set({ other: 1 });
+    await a.engine.setEnabled(true);
+    await a.mark('2403.00001', 'starred', true);
+    await a.settle();
+    expect(a.area.items.has('marks.0')).toBe(true);
+    await a.engine.setEnabled(false);
+    const writes = a.area.writes.length;
+    await a.mark('2403.00002', 'starred', true);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(a.area.writes.length).toBe(writes);
+    expect((await a.engine.currentStatus()).papers).toBe(1);
+    await a.engine.removeRemote();
+    expect([...a.area.items.keys()]).toEqual(['other']);
+    expect(a.area.bytesInUse()).toBeLessThan(SYNC_LIMITS.quotaBytes);
+  });
+
+  it('a worker that wakes merges only when the synced items changed or local changes wait', async () => {
+    const a = device('deva');
+    const b = device('devb');
+    await a.engine.setEnabled(true);
+    await b.engine.setEnabled(true);
+    await a.mark('2403.00001', 'starred', true);
+    await a.settle();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    a.engine.stop();
+    const reads = vi.spyOn(a.store.db.papers, 'bulkGet');
+    // The worker stops and wakes: a new engine on the same store and area.
+    const woken = new SyncEngine({ store: a.store, area: a.area, clock: async () => new HybridClock('deva'), now: () => a.time.now, policy: TEST_POLICY, onPapersChanged: () => undefined, onSettingsChanged: () => undefined, onStatus: () => undefined });
+    await woken.start();
+    await new Promise((resolve) => setTimeout(resolve, 1700));
+    expect(reads).not.toHaveBeenCalled();
+    // Its status still counts what is synced.
+    expect((await woken.currentStatus()).papers).toBe(1);
+    // Another browser's change arrived while it slept: the next wake merges it.
+    await b.mark('2403.00002', 'read', true);
+    await b.settle();
+    woken.stop();
+    b.area.deliverTo(a.area);
+    const again = new SyncEngine({ store: a.store, area: a.area, clock: async () => new HybridClock('deva'), now: () => a.time.now, policy: TEST_POLICY, onPapersChanged: () => undefined, onSettingsChanged: () => undefined, onStatus: () => undefined });
+    await again.start();
+    await new Promise((resolve) => setTimeout(resolve, 1700));
+    await again.settled();
+    expect((await a.stateOf('2403.00002'))?.read).toBe(true);
+    expect((await a.stateOf('2403.00001'))?.starred).toBe(true);
+  });
+
+  it('the first browser to sync brings its settings; one joining later takes them', async () => {
+    const a = device('deva');
+    const b = device('devb');
+    await a.store.db.kv.put({ key: 'settings', value: { ...(await a.store.settings()), relatedCount: 3 } });
+    a.store.rememberSettings({ ...(await a.store.settings()), relatedCount: 3 });
+    await b.store.db.kv.put({ key: 'settings', value: { ...(await b.store.settings()), relatedCount: 1 } });
+    b.store.rememberSettings({ ...(await b.store.settings()), relatedCount: 1 });
+    await a.engine.setEnabled(true);
+    await a.settle();
+    await exchange(a, b);
+    await b.engine.setEnabled(true);
+    await b.settle();
+    expect((await b.store.settings()).relatedCount).toBe(3);
+    expect((await a.store.settings()).relatedCount).toBe(3);
+  });
+
+  it('settings changed on one browser reach the other', async () => {
+    const a = device('deva');
+    const b = device('devb');
+    const applied = vi.fn();
+    await a.engine.setEnabled(true);
+    await b.engine.setEnabled(true);
+    await a.store.db.kv.put({ key: 'settings', value: { ...(await a.store.settings()), relatedCount: 2 } });
+    a.store.rememberSettings({ ...(await a.store.settings()), relatedCount: 2 });
+    await a.engine.noteSettingsChanged();
+    await a.settle();
+    await exchange(a, b);
+    expect((await b.store.settings()).relatedCount).toBe(2);
+    void applied;
+  });
+});
