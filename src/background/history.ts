@@ -1,12 +1,11 @@
 /**
- * 'history/list': newest first, paged, with a search over title, author and abstract words. Every step goes
- * through an index: the view's date index for order, the multi-entry `words` index (prefix ranges) for search.
- * The rarest query word is fetched first; the others filter its matches in memory when few, or are intersected
- * as key sets when many. Nothing reads all 100,000 rows per keystroke.
+ * 'history/list': newest first, paged, with a search over title, author and abstract words, or a paper's arXiv id
+ * (core/search-query.ts). Every step goes through an index: the papers' primary key for ids, the view's date
+ * index for order, the multi-entry `words` index (prefix ranges) for words. The rarest query word is fetched
+ * first; the others filter its matches in memory when few, or are intersected as key sets when many. Nothing reads all 100,000 rows per keystroke.
  */
 import type { HistoryRow, HistoryView } from '../core/records';
-import { words as foldedWords } from '../core/text';
-import { STOP_WORDS } from '../core/text-stopwords';
+import { parseSearchQuery, type SearchQuery } from '../core/search-query';
 import { toPaperRecord, type StoredPaper } from './db';
 import type { Store } from './store';
 
@@ -22,12 +21,6 @@ const MAX_LIMIT = 500;
 export function localDay(ms: number): string {
   const date = new Date(ms);
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
-export function queryTerms(query: string): string[] {
-  const all = [...new Set(foldedWords(query))];
-  const content = all.filter((word) => !STOP_WORDS.has(word));
-  return content.length > 0 ? content : all;
 }
 
 function sortValue(paper: StoredPaper, view: HistoryView): number {
@@ -68,22 +61,31 @@ async function matchingIds(store: Store, terms: string[]): Promise<Set<string>> 
   return matches;
 }
 
+/** Ids a search matches: an id or the start of one through the papers' primary key, words through the index. */
+async function searchIds(store: Store, search: Exclude<SearchQuery, { kind: 'all' | 'unsearchable' }>): Promise<Set<string>> {
+  if (search.kind === 'words') return matchingIds(store, search.terms);
+  const byId = store.db.papers.where(':id');
+  const keys = search.kind === 'id' ? await byId.equals(search.id).primaryKeys() : await byId.startsWith(search.prefix).primaryKeys();
+  return new Set(keys);
+}
+
 export async function listHistory(store: Store, view: HistoryView, query: string | undefined, offset: number, limit: number): Promise<{ rows: HistoryRow[]; total: number }> {
   const field = ORDER_FIELD[view] ?? 'activityAt';
   const from = Math.max(0, Math.floor(offset) || 0);
   const size = Math.min(MAX_LIMIT, Math.max(0, Math.floor(limit) || 0));
-  const terms = query ? queryTerms(query) : [];
-  // A search reads the words of the index rows: papers an import just added get theirs first.
-  if (terms.length > 0) await store.indexer.keysReady();
+  const search = parseSearchQuery(query);
+  if (search.kind === 'unsearchable') return { rows: [], total: 0 };
+  // A word search reads the words of the index rows: papers an import just added get theirs first.
+  if (search.kind === 'words') await store.indexer.keysReady();
   return store.db.transaction('r', [store.db.papers, store.db.paperIndex], async () => {
-    if (terms.length === 0) {
+    if (search.kind === 'all') {
       const [total, papers] = await Promise.all([
         view === 'history' ? store.paperTotal.get(() => store.db.papers.count()) : store.db.papers.orderBy(field).count(),
         store.db.papers.orderBy(field).reverse().offset(from).limit(size).toArray(),
       ]);
       return { rows: papers.map((paper) => rowOf(paper)), total };
     }
-    const matches = await matchingIds(store, terms);
+    const matches = await searchIds(store, search);
     if (matches.size === 0) return { rows: [], total: 0 };
     if (matches.size <= SMALL_MATCH) {
       const papers = (await store.db.papers.bulkGet([...matches]))

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Broadcast } from '../core/messages';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import { PaperLensDb } from './db';
@@ -132,10 +132,17 @@ describe('worker', () => {
     const v2: SchemaVersion = { version: 2, stores: { extra: 'key' } };
     const store = new Store({ db: new PaperLensDb({ name, versions: [...SCHEMA_VERSIONS, v2], ...fakeIdb() }) });
     const { worker: w } = worker(store);
-    const answer = await w.handle({ type: 'settings/get' });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'blocked' } });
-    old.close();
-    await settle();
+    // Dexie warns on the console about the blocked upgrade: here it is expected, so it is checked, not printed.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const answer = await w.handle({ type: 'settings/get' });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'blocked' } });
+      old.close();
+      await settle();
+      expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([expect.stringMatching(/blocked by other connection/)]);
+    } finally {
+      warn.mockRestore();
+    }
     expect(await w.handle({ type: 'settings/get' })).toMatchObject({ ok: true });
   });
 
