@@ -3,7 +3,7 @@
  * pages. Prints a table (or, with --json, one JSON object and nothing else on stdout); progress goes to stderr.
  * Figures that cannot be taken (a piece missing, out of time) are printed as not measured with the reason.
  *
- *   npm run bench [-- --json] [-- --only=bundle,content,star,spa,profile,store] [-- --store-small (the store only up to 10,000 papers)]
+ *   npm run bench [-- --json] [-- --only=bundle,files,content,star,spa,profile,store] [-- --store-small (the store only up to 10,000 papers)]
  *
  * Build first (`node build.mjs`). Takes about 5-8 minutes on a 2-core machine; a watchdog ends it at 9.5 (times
  * PAPER_LENS_BENCH_TIME_SCALE, which stretches every time budget on a machine slowed by other work).
@@ -14,6 +14,7 @@ import { findChromium } from '../e2e/browser';
 import type { LaunchedExtension } from '../e2e/launch';
 import { BENCH_INIT_SCRIPT, BLANK_HTML, BLANK_PATH } from './bench-load';
 import { declareBundleFigures, measureBundles } from './bench-bundle';
+import { declareFilesFigures, runFilesBench } from './bench-files';
 import { declareContentFigures, firstLine, runContentBench } from './bench-content';
 import { buildReadableExtension, launchBench } from './bench-launch';
 import { profileContentLoad } from './bench-profile';
@@ -22,7 +23,7 @@ import { declareStarFigures, runStarBench } from './bench-star';
 import { declareSpaFigures, runSpaBench } from './bench-spa';
 import { declareStoreFigures, runStoreBench } from './bench-store';
 
-const PHASES = ['bundle', 'content', 'star', 'spa', 'profile', 'store'] as const;
+const PHASES = ['bundle', 'files', 'content', 'star', 'spa', 'profile', 'store'] as const;
 type Phase = (typeof PHASES)[number];
 
 const args = process.argv.slice(2);
@@ -48,6 +49,7 @@ declareStarFigures(report);
 declareSpaFigures(report);
 declareStoreFigures(report);
 declareBundleFigures(report);
+declareFilesFigures(report);
 
 const machine: Machine = {
   date: new Date().toISOString(),
@@ -120,6 +122,10 @@ async function phase(name: Phase, prefixes: string[], body: () => Promise<void>)
 async function main(): Promise<void> {
   await phase('bundle', ['bundle_'], async () => {
     measureBundles(report, process.env.PAPER_LENS_BENCH_EXTENSION_DIR);
+  });
+
+  await phase('files', ['files_'], async () => {
+    runFilesBench(report, log);
   });
 
   if (phases.has('content') || phases.has('star') || phases.has('spa')) {

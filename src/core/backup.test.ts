@@ -104,13 +104,12 @@ describe('backup round trip', () => {
     expect(backup.version).toBe(BACKUP_VERSION);
   });
 
-  it('handles 20,000 papers in reasonable time', () => {
+  // How fast is the bench's to say (files_backup_20000_papers_ms, scripts/bench-files.ts): this checks the round trip.
+  it('writes and reads back 20,000 papers', () => {
     const store = makeStore(20_000, 3);
-    const started = performance.now();
-    const text = serialiseBackup(store);
-    const backup = parsedOk(text);
+    const backup = parsedOk(serialiseBackup(store));
     expect(backup.papers).toHaveLength(20_000);
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(backup.papers.at(-1)).toEqual(store.papers.at(-1));
   });
 });
 
