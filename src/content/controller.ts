@@ -25,6 +25,13 @@ import { Interactions } from './interactions';
 import { cardsNearViewport, LazyStrips } from './lazy-strips';
 import { ListingRequests } from './listing-requests';
 
+/** The parts of a paper's state that make its seen label. */
+type SeenHistory = Pick<PaperState, 'seenBefore' | 'seenCount' | 'lastSeenAt' | 'firstListedAt' | 'earlierListings'>;
+
+function seenHistoryOf(state: PaperState): SeenHistory {
+  return { seenBefore: state.seenBefore, seenCount: state.seenCount, lastSeenAt: state.lastSeenAt, firstListedAt: state.firstListedAt, earlierListings: state.earlierListings };
+}
+
 /** How long the first marks wait for the store's answer before showing page-only marks. */
 const STATES_WAIT_MS = 1500;
 /** Up to this many cards a refresh is one quick pass; bigger pages are refreshed in slices. */
@@ -49,6 +56,13 @@ export class Controller {
   private readonly marked = new Set<HTMLElement>();
   private cardIndex = new Map<HTMLElement, number>();
   private visitUrl = '';
+  /**
+   * What each paper's seen history was when this visit first heard of it: the label says what came before this
+   * visit, so the visit's own sighting (or another tab's on the same day) never lengthens it under the reader.
+   */
+  private readonly seenAtVisitStart = new Map<string, SeenHistory>();
+  /** The store was cleared while this page was open: nothing more is written for this visit (see onBroadcast). */
+  private quiet = false;
   private generation = 0;
   private scanToken = 0;
   private refreshToken = 0;
@@ -150,13 +164,23 @@ export class Controller {
     this.seen.flush();
     this.seen.newVisit();
     this.visitUrl = page.url;
+    this.seenAtVisitStart.clear();
+    this.quiet = false;
     this.listings.forget();
     this.filters = defaultFilters(this.settings);
     this.popover.close(false);
   }
 
   mergeStates(states: readonly PaperState[]): void {
-    for (const state of states) this.states.set(state.id, state);
+    for (const state of states) {
+      const atStart = this.seenAtVisitStart.get(state.id);
+      if (atStart) {
+        this.states.set(state.id, { ...state, ...atStart });
+        continue;
+      }
+      this.seenAtVisitStart.set(state.id, seenHistoryOf(state));
+      this.states.set(state.id, state);
+    }
   }
 
   private marksIntact(): boolean {
@@ -308,7 +332,7 @@ export class Controller {
 
   private reportSeen(ids: string[]): void {
     const page = this.page;
-    if (!page || this.stopped) return;
+    if (!page || this.stopped || this.quiet) return;
     void this.store.request('papers/seen', { page, ids }).then((response) => {
       if (!response) return;
       this.mergeStates(response.states);
@@ -337,10 +361,10 @@ export class Controller {
         this.applySettings(normaliseSettings(message.settings), false);
         break;
       case 'data/cleared':
-        this.states.clear();
-        this.listings.forget();
-        this.analysedKey = '';
-        void this.scan();
+        // "Clear all data" means empty: listing this page again would write it straight back. The marks stay on
+        // screen as they are; nothing is written until the page is loaded again or the reader acts on a card.
+        this.quiet = true;
+        this.listings.pause();
         break;
       case 'store/error':
         this.store.fail(new Error(message.error.message));
