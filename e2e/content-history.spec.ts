@@ -86,18 +86,25 @@ test('another day lists papers again: seen before, duplicates of known papers, p
   // Close to the starred paper: the chip opens the starred paper with the terms they share.
   const chip = card(page, data.close.id).locator('[data-paper-lens-action="reader-related"]');
   await expect(chip).toHaveText('Close to 1 paper you starred');
-  // It came after the strip's first render: on a card too narrow for its whole text it takes the room left on the
-  // strip's line, shortened, instead of wrapping to a second line (which would grow the card and move the list).
-  const lines = await chip.evaluate((element) => {
+  await expect(chip).toHaveAttribute('title', /^Close to 1 paper you starred/);
+  // It came after the strip's first render: on a card too narrow for its whole text it takes its shorter form on
+  // the strip's line ("★ 1 close", the full text in its title and for screen readers), instead of wrapping to a
+  // second line (which would grow the card and move the list) or being cut.
+  const full = await chip.evaluate((element) => element.getBoundingClientRect().width);
+  expect(full).toBeGreaterThan(100);
+  await chip.evaluate((element) => {
     const strip = element.parentElement as HTMLElement;
     const host = (strip.getRootNode() as ShadowRoot).host as HTMLElement;
-    const star = strip.querySelector('[data-paper-lens-action="star"]') as HTMLElement;
-    const full = element.getBoundingClientRect().width;
-    host.style.width = `${element.getBoundingClientRect().left - strip.getBoundingClientRect().left + 70}px`;
-    return { full, width: element.getBoundingClientRect().width, chipTop: element.getBoundingClientRect().top, starTop: star.getBoundingClientRect().top, stripHeight: strip.getBoundingClientRect().height, starHeight: star.getBoundingClientRect().height };
+    host.style.width = `${element.getBoundingClientRect().left - strip.getBoundingClientRect().left + 80}px`;
   });
-  expect(lines.full).toBeGreaterThan(100);
-  expect(lines.width).toBeLessThanOrEqual(70);
+  await expect.poll(() => chip.evaluate((element) => getComputedStyle(element, '::after').content)).toBe('"★ 1 close" / ""');
+  await expect(chip).toHaveAccessibleName('Close to 1 paper you starred');
+  const lines = await chip.evaluate((element) => {
+    const strip = element.parentElement as HTMLElement;
+    const star = strip.querySelector('[data-paper-lens-action="star"]') as HTMLElement;
+    return { width: element.getBoundingClientRect().width, chipTop: element.getBoundingClientRect().top, starTop: star.getBoundingClientRect().top, stripHeight: strip.getBoundingClientRect().height, starHeight: star.getBoundingClientRect().height };
+  });
+  expect(lines.width).toBeLessThanOrEqual(80);
   expect(lines.chipTop).toBe(lines.starTop);
   expect(lines.stripHeight).toBe(lines.starHeight);
   await chip.evaluate((element) => (((element.parentElement as HTMLElement).getRootNode() as ShadowRoot).host as HTMLElement).style.removeProperty('width'));

@@ -163,7 +163,7 @@ async function main(): Promise<void> {
     }
   });
 
-  await phase('store', ['import_', 'store_', 'db_', 'popup_'], () => withBrowser('store', undefined, (launched) => runStoreBench(launched, report, log, STORE_DEADLINES)));
+  await phase('store', ['import_', 'store_', 'db_', 'popup_', 'search_'], () => withBrowser('store', undefined, (launched) => runStoreBench(launched, report, log, STORE_DEADLINES)));
 }
 
 main()

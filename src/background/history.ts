@@ -14,8 +14,10 @@ const ORDER_FIELD: Record<HistoryView, 'activityAt' | 'starredAt' | 'readAt'> = 
   starred: 'starredAt',
   read: 'readAt',
 };
-/** Match sets up to this size are loaded and sorted in memory; larger ones walk the order index. */
+/** Match sets up to this size are filtered by the other query words in memory; larger ones are intersected. */
 const SMALL_MATCH = 3000;
+/** Up to this many matches are loaded and sorted in memory; more walk the view's order index (keys only). */
+const FEW_MATCHES = 200;
 const MAX_LIMIT = 500;
 
 export function localDay(ms: number): string {
@@ -41,11 +43,12 @@ async function idsWithPrefix(store: Store, term: string): Promise<Set<string>> {
 }
 
 async function matchingIds(store: Store, terms: string[]): Promise<Set<string>> {
-  const counts = await Promise.all(terms.map((term) => store.db.paperIndex.where('words').startsWith(term).count()));
-  const order = terms.map((term, i) => ({ term, count: counts[i] ?? 0 })).sort((a, b) => a.count - b.count);
+  // Which word is rarest: each word's first SMALL_MATCH index entries (a count would walk every entry of a common one).
+  const probes = await Promise.all(terms.map((term) => store.db.paperIndex.where('words').startsWith(term).limit(SMALL_MATCH).primaryKeys()));
+  const order = terms.map((term, i) => ({ term, keys: probes[i] ?? [] })).sort((a, b) => a.keys.length - b.keys.length);
   const first = order[0];
-  if (!first || first.count === 0) return new Set();
-  let matches = await idsWithPrefix(store, first.term);
+  if (!first || first.keys.length === 0) return new Set();
+  let matches = first.keys.length < SMALL_MATCH ? new Set(first.keys) : await idsWithPrefix(store, first.term);
   const rest = order.slice(1);
   if (rest.length === 0) return matches;
   if (matches.size <= SMALL_MATCH) {
@@ -87,7 +90,7 @@ export async function listHistory(store: Store, view: HistoryView, query: string
     }
     const matches = await searchIds(store, search);
     if (matches.size === 0) return { rows: [], total: 0 };
-    if (matches.size <= SMALL_MATCH) {
+    if (matches.size <= FEW_MATCHES) {
       const papers = (await store.db.papers.bulkGet([...matches]))
         .filter((paper): paper is StoredPaper => !!paper && (view === 'history' || paper[field] !== undefined))
         .sort((a, b) => sortValue(b, view) - sortValue(a, view) || (a.id < b.id ? -1 : 1));
