@@ -63,6 +63,7 @@ export class Controller {
   private readonly seenAtVisitStart = new Map<string, SeenHistory>();
   /** The store was cleared while this page was open: nothing more is written for this visit (see onBroadcast). */
   private quiet = false;
+  private settingsKnown = false;
   private generation = 0;
   private scanToken = 0;
   private refreshToken = 0;
@@ -83,7 +84,7 @@ export class Controller {
     this.popover = new Popover(token);
     this.interactions = new Interactions(this);
     this.lazyStrips = new LazyStrips(token, (elements) => this.buildNearStrips(elements));
-    this.pageMarks = new PageMarks(token, (change) => this.setFilters(change));
+    this.pageMarks = new PageMarks(token, (change) => this.setFilters(change), () => this.closeMarkHint());
     this.seen = new SeenTracker({
       fraction: this.settings.seenVisibleFraction,
       dwellMs: this.settings.seenDwellMs,
@@ -94,6 +95,7 @@ export class Controller {
     this.stops.push(watchTheme(), this.store.listen((message) => this.onBroadcast(message)), this.interactions.listen());
     this.settingsReady = this.store.request('settings/get', {}).then((response) => {
       if (response) this.applySettings(normaliseSettings(response.settings), true);
+      this.settingsKnown = response !== null;
     });
   }
 
@@ -311,7 +313,7 @@ export class Controller {
     if (cards.length === 0) return;
     const start = performance.now();
     this.pageMarks.ensureStyle();
-    this.pageMarks.holdSummary(cards, this.filters, this.settings, this.store.problem);
+    this.pageMarks.holdSummary(cards, this.filters, this.settings, this.store.problem, this.settingsKnown);
     for (const card of cards) if (!this.strips.has(card.element)) this.lazyStrips.hold(card);
     this.watcher.discard();
     measure('paper-lens:mark', start);
@@ -324,6 +326,13 @@ export class Controller {
   setFilters(change: Partial<Filters>): void {
     this.filters = { ...this.filters, ...change };
     this.refresh();
+  }
+
+  /** The reader closed the first-visit hint (or used a star or read button): later pages no longer show it. */
+  closeMarkHint(): void {
+    if (this.settings.markHintDismissed || !this.settingsKnown) return;
+    this.settings = { ...this.settings, markHintDismissed: true };
+    void this.store.request('settings/set', { patch: { markHintDismissed: true } });
   }
 
   private setReady(): void {

@@ -16,7 +16,10 @@ export class PageMarks {
   private summary: SummaryBar | null = null;
   private style: HTMLStyleElement | null = null;
 
-  constructor(private readonly owner: string, private readonly onFilter: (change: Partial<Filters>) => void) {}
+  /** Whether this page shows the first-visit hint: decided once, when the bar is first placed, so it never pops in. */
+  private hint: boolean | null = null;
+
+  constructor(private readonly owner: string, private readonly onFilter: (change: Partial<Filters>) => void, private readonly onHintClosed: () => void = () => undefined) {}
 
   ensureStyle(): void {
     if (this.style?.isConnected) return;
@@ -25,8 +28,9 @@ export class PageMarks {
   }
 
   /** The cards were just read: the bar takes its place and says it is reading, unless it is already up. */
-  holdSummary(cards: readonly ListedCard[], filters: Filters, settings: Settings, problem: string | null): void {
+  holdSummary(cards: readonly ListedCard[], filters: Filters, settings: Settings, problem: string | null, settingsKnown: boolean): void {
     if (this.summary?.host.isConnected) return;
+    this.hint ??= settingsKnown && !settings.markHintDismissed;
     this.placed(cards).update({
       counts: { papers: cards.length, newCount: null, seenBefore: null, duplicates: 0, relatedGroups: 0, hidden: 0 },
       filters,
@@ -34,6 +38,7 @@ export class PageMarks {
       showSeenFilters: false,
       note: problem,
       reading: true,
+      hint: this.hint,
     });
   }
 
@@ -50,6 +55,7 @@ export class PageMarks {
       showDuplicateFilter: settings.marks.duplicates,
       showSeenFilters: tracked && settings.marks.seenBefore,
       note: problem,
+      hint: this.hint ?? false,
     });
   }
 
@@ -59,7 +65,10 @@ export class PageMarks {
 
   /** The page's one summary bar, before the list of `cards`. */
   private placed(cards: readonly ListedCard[]): SummaryBar {
-    this.summary ??= new SummaryBar(this.owner, this.onFilter);
+    this.summary ??= new SummaryBar(this.owner, this.onFilter, () => {
+      this.hint = false;
+      this.onHintClosed();
+    });
     placeSummary(cards, this.summary.host);
     return this.summary;
   }

@@ -15,6 +15,8 @@ export interface Settings {
   seenDwellMs: number;
   /** Dim papers seen on an earlier visit when a page opens. */
   hideSeenByDefault: boolean;
+  /** The reader closed the summary bar's first-visit hint on what the star and read buttons do. */
+  markHintDismissed: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   seenVisibleFraction: 0.5,
   seenDwellMs: 1000,
   hideSeenByDefault: false,
+  markHintDismissed: false,
 };
 
 /** Fills missing or invalid fields from defaults and clamps numbers into range. */
@@ -46,5 +49,6 @@ export function normaliseSettings(input: unknown): Settings {
     seenVisibleFraction: num(raw.seenVisibleFraction, d.seenVisibleFraction, 0.1, 1),
     seenDwellMs: Math.round(num(raw.seenDwellMs, d.seenDwellMs, 0, 10000)),
     hideSeenByDefault: bool(raw.hideSeenByDefault, d.hideSeenByDefault),
+    markHintDismissed: bool(raw.markHintDismissed, d.markHintDismissed),
   };
 }

@@ -86,6 +86,15 @@ export const SUMMARY_CSS = `${BASE}
   background: var(--pl-surface); color: var(--pl-muted); }
 .only-new:hover { background: var(--pl-hover); color: var(--pl-text); }
 .only-new[aria-pressed="true"] { background: var(--pl-new-soft); color: var(--pl-new); border-color: transparent; font-weight: 600; }
+.hint { flex: 1 0 100%; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; margin: 0; padding-top: 8px;
+  border-top: 1px solid var(--pl-border); color: var(--pl-muted); }
+.hint b { color: var(--pl-text); font-weight: 600; }
+.hint .key { display: inline-flex; align-items: center; justify-content: center; width: 22px; height: 20px; border: 1px solid var(--pl-border);
+  border-radius: 6px; background: var(--pl-surface); }
+.hint .key.star { color: var(--pl-star); }
+.hint .key.read { color: var(--pl-read); }
+.hint .got-it { margin-left: auto; padding: 2px 10px; border: 1px solid var(--pl-border); border-radius: 8px; background: var(--pl-surface); color: var(--pl-text); }
+.hint .got-it:hover { background: var(--pl-hover); }
 .brand .warn { display: inline-flex; border-radius: 4px; }
 .brand .warn .glyph { color: var(--pl-warn); }
 .note { position: fixed; z-index: 2147483000; left: 16px; bottom: 16px; display: flex; align-items: flex-start; gap: 8px;

@@ -9,6 +9,7 @@ const state = (note: string | null): SummaryState => ({
   showDuplicateFilter: true,
   showSeenFilters: false,
   note,
+  hint: false,
 });
 
 describe('SummaryBar note', () => {
@@ -70,5 +71,20 @@ describe('SummaryBar note', () => {
     part('.dismiss').click();
     part('.warn').click();
     expect(onFilter).not.toHaveBeenCalled();
+  });
+});
+
+describe('SummaryBar first-visit hint', () => {
+  it('says what the star and read buttons do until the reader closes it', () => {
+    const closed = vi.fn();
+    const bar = new SummaryBar('t', () => undefined, closed);
+    document.body.append(bar.host);
+    bar.update({ ...state(null), hint: true });
+    const hint = bar.host.shadowRoot!.querySelector<HTMLElement>('[data-paper-lens-hint]')!;
+    expect(hint.hidden).toBe(false);
+    expect(hint.textContent).toMatch(/Star keeps a paper in your Starred list.*Read marks it read/);
+    hint.querySelector<HTMLElement>('[data-paper-lens-hint-close]')!.click();
+    expect(hint.hidden).toBe(true);
+    expect(closed).toHaveBeenCalledOnce();
   });
 });

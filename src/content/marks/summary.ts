@@ -23,6 +23,8 @@ export interface SummaryState {
   note: string | null;
   /** The cards were read but not yet analysed: the bar holds its place and says so. */
   reading?: boolean;
+  /** A first visit: a line says what the star and read buttons do, until the reader closes it. */
+  hint: boolean;
 }
 
 const sheetCache: { sheet?: CSSStyleSheet | null } = {};
@@ -49,12 +51,13 @@ export class SummaryBar {
   private readonly noteText: HTMLElement;
   private readonly lens: SVGSVGElement;
   private readonly warn: HTMLElement;
+  private readonly hint: HTMLElement;
   private problem: string | null = null;
   /** The reader closed the note of the current problem. */
   private dismissed = false;
   private lastKey = '';
 
-  constructor(owner: string, onFilter: (change: Partial<Filters>) => void) {
+  constructor(owner: string, onFilter: (change: Partial<Filters>) => void, onHintClosed: () => void = () => undefined) {
     this.host = document.createElement(SUMMARY_TAG);
     this.host.setAttribute('data-paper-lens-owner', owner);
     const root = this.host.attachShadow({ mode: 'open' });
@@ -68,11 +71,20 @@ export class SummaryBar {
       el('button', { type: 'button', class: 'dismiss', 'data-paper-lens-note': 'dismiss', 'aria-label': 'Dismiss', title: 'Dismiss' }, icon(ICONS.close)));
     this.lens = icon(ICONS.lens);
     this.warn = el('button', { type: 'button', class: 'warn', 'data-paper-lens-note': 'show', hidden: true }, icon(ICONS.warn));
+    this.hint = el('p', { class: 'hint', hidden: true, 'data-paper-lens-hint': '' },
+      el('span', { class: 'key star' }, icon(ICONS.star)), el('span', {}, el('b', {}, 'Star'), ' keeps a paper in your Starred list, in the toolbar popup, ready to export. '),
+      el('span', { class: 'key read' }, icon(ICONS.check)), el('span', {}, el('b', {}, 'Read'), ' marks it read: the card dims, here and on later visits.'),
+      el('button', { type: 'button', class: 'got-it', 'data-paper-lens-hint-close': '' }, 'Got it'));
     root.append(el('section', { class: 'bar', 'aria-label': 'Paper Lens summary' },
       el('span', { class: 'brand' }, this.lens, this.warn, 'Paper Lens'), this.counts,
-      el('div', { class: 'filters' }, this.duplicates, this.seen, this.onlyNew), this.note));
+      el('div', { class: 'filters' }, this.duplicates, this.seen, this.onlyNew), this.hint, this.note));
     root.addEventListener('click', (event) => {
       event.stopPropagation();
+      if ((event.target as Element | null)?.closest('[data-paper-lens-hint-close]')) {
+        setHidden(this.hint, true);
+        onHintClosed();
+        return;
+      }
       const noteAction = (event.target as Element | null)?.closest('[data-paper-lens-note]')?.getAttribute('data-paper-lens-note');
       if (noteAction) {
         this.dismissed = noteAction === 'dismiss';
@@ -109,6 +121,7 @@ export class SummaryBar {
     setHidden(this.seen, !state.showSeenFilters);
     setHidden(this.onlyNew, !state.showSeenFilters);
     setAttr(this.onlyNew, 'aria-pressed', String(state.filters.onlyNew));
+    setHidden(this.hint, !state.hint);
     if (state.note !== this.problem) {
       this.problem = state.note;
       this.dismissed = false;
