@@ -18,6 +18,8 @@ const ORDER_FIELD: Record<HistoryView, 'activityAt' | 'starredAt' | 'readAt'> = 
 const SMALL_MATCH = 3000;
 /** Up to this many matches are loaded and sorted in memory; more walk the view's order index (keys only). */
 const FEW_MATCHES = 200;
+/** The first chunk of the order index a search with many matches reads (each next one is four times larger). */
+const ORDER_CHUNK = 240;
 const MAX_LIMIT = 500;
 
 export function localDay(ms: number): string {
@@ -96,12 +98,18 @@ export async function listHistory(store: Store, view: HistoryView, query: string
         .sort((a, b) => sortValue(b, view) - sortValue(a, view) || (a.id < b.id ? -1 : 1));
       return { rows: papers.slice(from, from + size).map((paper) => rowOf(paper)), total: papers.length };
     }
-    // Many matches: walk the view's order index (keys only) and keep the matching ids. Read forwards and turned
-    // round here: IndexedDB hands over a whole range of keys in one call only in ascending order, and a reverse
-    // walk goes key by key (seconds for 10,000 papers).
-    const ordered = (await store.db.papers.orderBy(field).primaryKeys()).reverse();
-    const hits = ordered.filter((id) => matches.has(id));
+    // Many matches: walk the view's order index newest first, keys only, in growing chunks, and stop once the page
+    // is filled. The history holds every paper, so its total is the match count; the other views' indexes are small.
+    const wanted = from + size;
+    const hits: string[] = [];
+    let total = view === 'history' ? matches.size : 0;
+    for (let offset = 0, chunk = ORDER_CHUNK; ; offset += chunk, chunk *= 4) {
+      const ids = await store.db.papers.orderBy(field).reverse().offset(offset).limit(chunk).primaryKeys();
+      for (const id of ids) if (matches.has(id)) hits.push(id);
+      if (ids.length < chunk || (view === 'history' && hits.length >= wanted)) break;
+    }
+    if (view !== 'history') total = hits.length;
     const page = await store.db.papers.bulkGet(hits.slice(from, from + size));
-    return { rows: page.filter((paper): paper is StoredPaper => !!paper).map((paper) => rowOf(paper)), total: hits.length };
+    return { rows: page.filter((paper): paper is StoredPaper => !!paper).map((paper) => rowOf(paper)), total };
   });
 }
