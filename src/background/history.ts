@@ -18,6 +18,8 @@ const ORDER_FIELD: Record<HistoryView, 'activityAt' | 'starredAt' | 'readAt'> = 
 const SMALL_MATCH = 3000;
 /** Up to this many matches are loaded and sorted in memory; more walk the view's order index (keys only). */
 const FEW_MATCHES = 200;
+/** Index entries read of each word of a several-word query before the larger probe (SMALL_MATCH). */
+const FIRST_PROBE = 100;
 /** The first chunk of the order index a search with many matches reads (each next one is four times larger). */
 const ORDER_CHUNK = 240;
 const MAX_LIMIT = 500;
@@ -45,12 +47,20 @@ async function idsWithPrefix(store: Store, term: string): Promise<Set<string>> {
 }
 
 async function matchingIds(store: Store, terms: string[]): Promise<Set<string>> {
-  // Which word is rarest: each word's first SMALL_MATCH index entries (a count would walk every entry of a common one).
-  const probes = await Promise.all(terms.map((term) => store.db.paperIndex.where('words').startsWith(term).limit(SMALL_MATCH).primaryKeys()));
+  const range = (term: string) => store.db.paperIndex.where('words').startsWith(term);
+  if (terms.length === 1) return idsWithPrefix(store, terms[0] as string);
+  // Which word is rarest, from each word's first index entries (a count would walk every entry of a common word):
+  // a few first, more only when every word has that many. A probe shorter than its limit holds all the word's ids.
+  let limit = FIRST_PROBE;
+  let probes = await Promise.all(terms.map((term) => range(term).limit(limit).primaryKeys()));
+  if (probes.every((keys) => keys.length >= limit)) {
+    limit = SMALL_MATCH;
+    probes = await Promise.all(terms.map((term) => range(term).limit(limit).primaryKeys()));
+  }
   const order = terms.map((term, i) => ({ term, keys: probes[i] ?? [] })).sort((a, b) => a.keys.length - b.keys.length);
   const first = order[0];
   if (!first || first.keys.length === 0) return new Set();
-  let matches = first.keys.length < SMALL_MATCH ? new Set(first.keys) : await idsWithPrefix(store, first.term);
+  let matches = first.keys.length < limit ? new Set(first.keys) : await idsWithPrefix(store, first.term);
   const rest = order.slice(1);
   if (rest.length === 0) return matches;
   if (matches.size <= SMALL_MATCH) {
