@@ -50,9 +50,6 @@ function buildSkeleton(): DocumentFragment {
 export const STAR_TIP = 'Star: keep this paper in your Starred list (in the toolbar popup, ready to export)';
 export const READ_TIP = 'Mark as read: the card dims here and on later visits';
 
-/** The chips that may take their shorter form when the strip's line has no room, the first to shorten first. */
-const SHORTENING_ORDER = ['reader', 'history', 'seen', 'duplicate'] as const;
-
 /** The path of a paper page on the site; old-style ids keep their slash. */
 export function paperPath(id: string): string {
   return `/papers/${id.split('/').map(encodeURIComponent).join('/')}`;
@@ -136,7 +133,13 @@ export class CardStrip {
     this.chip(this.reader, reader, view.readerRelated.length ? readerRelatedShortLabel(view.readerRelated) : null, reader ? `${reader}: papers from your history on the same topic` : null);
     setText(this.note, note ?? '');
     setHidden(this.note, !note);
-    scheduleFit(this);
+    // Only a strip with a chip that can shorten (or one shortened now) needs the layout a fit reads.
+    if (this.shortenable().some((node) => (!node.hidden && node.hasAttribute('data-short')) || node.classList.contains('compact'))) scheduleFit(this);
+  }
+
+  /** The chips that may shorten, the first to shorten first. */
+  private shortenable(): HTMLElement[] {
+    return [this.reader, this.history, this.seen, this.duplicate];
   }
 
   /** `short`: the chip's text where its line has no room (full text stays in `title` and for screen readers). */
@@ -149,15 +152,14 @@ export class CardStrip {
   }
 
   /**
-   * Full texts first; while the strip needs more than one line, the next chip in SHORTENING_ORDER takes its
-   * shorter form. Reads layout: called in the batched pass of strip-fit.ts, never in a render.
+   * Full texts first; while the strip needs more than one line, the next chip that can takes its shorter form
+   * (the latest to arrive first: reader-related, history duplicate, seen, duplicate). Reads layout: called in the batched pass of strip-fit.ts, never in a render.
    */
   fit(lineHeight: number): void {
-    const chips = { reader: this.reader, history: this.history, seen: this.seen, duplicate: this.duplicate };
-    for (const name of SHORTENING_ORDER) chips[name].classList.remove('compact');
-    for (const name of SHORTENING_ORDER) {
+    const chips = this.shortenable();
+    for (const node of chips) node.classList.remove('compact');
+    for (const node of chips) {
       if (this.strip.offsetHeight <= lineHeight) return;
-      const node = chips[name];
       if (!node.hidden && node.hasAttribute('data-short')) node.classList.add('compact');
     }
   }
