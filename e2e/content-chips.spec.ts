@@ -59,11 +59,24 @@ test('chips read in full or in a shorter form at every width, and hold still whi
   const ext = await extensionPage(context, extensionId);
   await request(ext, { type: 'settings/set', patch: { seenDwellMs: 100 } });
   const page = await context.newPage();
+  await page.setViewportSize({ width: 1440, height: 1000 });
   await page.goto(`https://huggingface.co${DAY1}`);
   await waitForMarks(page);
+  // A first visit: the summary bar says what the two buttons do, and each button has a tooltip.
+  const hint = page.locator('paper-lens-summary').locator('[data-paper-lens-hint]');
+  await expect(hint).toBeVisible();
+  await expect(hint).toContainText('Star keeps a paper in your Starred list');
+  await expect(page.locator('article').first().locator('[data-paper-lens-action="star"]')).toHaveAttribute('title', /^Star: keep this paper/);
+  await expect(page.locator('article').first().locator('[data-paper-lens-action="read"]')).toHaveAttribute('title', /^Mark as read/);
+  await page.screenshot({ path: testInfo.outputPath('first-visit-hint.png') });
   await page.locator(`article[data-paper-lens-id="${data.reference.id}"]`).first().locator('[data-paper-lens-action="star"]').click();
   await page.locator('article').nth(2).locator('[data-paper-lens-action="read"]').click();
   await readThrough(page);
+
+  // The reader used the buttons: later pages no longer show the hint.
+  await page.goto(`https://huggingface.co${DAY1}`);
+  await waitForMarks(page);
+  await expect(hint).toBeHidden();
 
   for (const { name, width } of WIDTHS) {
     await page.setViewportSize({ width, height: 1000 });

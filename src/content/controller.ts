@@ -34,6 +34,8 @@ function seenHistoryOf(state: PaperState): SeenHistory {
 
 /** How long the first marks wait for the store's answer before showing page-only marks. */
 const STATES_WAIT_MS = 1500;
+/** How long the first placing of the summary bar waits for the settings (which the marks wait for anyway). */
+const SETTINGS_FOR_BAR_MS = 300;
 /** Up to this many cards a refresh is one quick pass; bigger pages are refreshed in slices. */
 const SYNC_REFRESH_CARDS = 400;
 const OURS = new Set<string>(HOST_TAGS.map((tag) => tag.toUpperCase()));
@@ -125,6 +127,11 @@ export class Controller {
     if (same && !newVisit && this.marksIntact() && this.analysedKey === this.analysisKey(ids)) {
       this.setReady();
       return;
+    }
+    // The bar's first-visit hint is decided when the bar is placed: the settings get a short moment to arrive.
+    if (!this.settingsKnown) {
+      await Promise.race([this.settingsReady, new Promise((resolve) => setTimeout(resolve, SETTINGS_FOR_BAR_MS))]);
+      if (cancelled()) return;
     }
     this.holdPlaces(listing.cards);
     try {
