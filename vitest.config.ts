@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   // As in the production build: the bench's hooks (src/background/bench-hooks.ts) are left out.
   define: { __BENCH__: 'false' },
   test: {

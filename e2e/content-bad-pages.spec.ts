@@ -101,10 +101,8 @@ test('a 5000-card page is marked in full, far cards get their strip as they come
   await page.locator('article').nth(4000).scrollIntoViewIfNeeded();
   // A wait for the outcome, not a time bound: on a loaded machine Playwright's queries over 5000 cards are slow too.
   await expect(page.locator('article').nth(4000).locator('[data-paper-lens-action="star"]')).toBeVisible({ timeout: 60_000 });
-  const slices = await page.evaluate(() => performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith('paper-lens:')).map((entry) => ({ name: entry.name, ms: entry.duration })));
-  const longest = (name: string): number => Math.max(0, ...slices.filter((slice) => slice.name === name).map((slice) => slice.ms));
-  // Slice lengths are reported, not asserted: timing belongs to `npm run bench`, where it cannot flake a test run.
-  console.log(`5000 cards: longest slice read ${longest('paper-lens:read').toFixed(1)} ms, detect ${longest('paper-lens:detect').toFixed(1)} ms, mark ${longest('paper-lens:mark').toFixed(1)} ms`);
-  expect(slices.filter((slice) => slice.name === 'paper-lens:read').length).toBeGreaterThan(1);
+  // The read went in several slices. How long each took is the bench's (content_*_longest_task_ms), not a test's.
+  const reads = await page.evaluate(() => performance.getEntriesByType('measure').filter((entry) => entry.name === 'paper-lens:read').length);
+  expect(reads).toBeGreaterThan(1);
   expect(errors).toEqual([]);
 });

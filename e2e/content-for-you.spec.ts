@@ -47,7 +47,7 @@ test('papers close to the starred ones are listed for you, with a chip and a jum
   expect(picked.some((i) => second[i]!.topic === topic)).toBe(true);
   const chip = page.locator('article').nth(picked[0]!).locator('paper-lens-marks .chip.foryou');
   await expect(chip).toHaveText('For you');
-  await expect(chip).toHaveAttribute('title', /^Close to “.+” /);
+  await expect(chip).toHaveAttribute('title', /^For you: Close to “.+” /);
 
   await entry.click();
   const list = page.locator('paper-lens-popover [role="dialog"]');

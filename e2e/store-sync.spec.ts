@@ -1,7 +1,7 @@
 /**
- * A change made in one place shows in every open listing tab without a reload. How fast (target 300 ms) is the
- * bench's to measure (star_to_other_tab_ms, scripts/bench-star.ts): this test prints the time and asserts only the outcome,
- * since a loaded machine can hold the worker (tab B's listing was just written) past any bound.
+ * A change made in one place shows in every open listing tab without a reload. How fast is the bench's to measure
+ * (star_to_other_tab_ms, scripts/bench-star.ts): this test checks only the outcome, since a loaded machine can hold
+ * the worker (tab B's listing was just written) past any bound.
  */
 import { test, expect } from './harness';
 import { generateSyntheticSet } from './fixtures/synthetic';
@@ -21,9 +21,7 @@ test('a paper starred on one tab appears starred on another, and an undo from an
   await expect.poll(async () => (await cardMarks(tabB)).has(target)).toBe(true);
 
   await tabA.locator(`article[data-paper-lens-id="${target}"] [data-paper-lens-action="star"]`).click();
-  const started = Date.now();
   await expect.poll(async () => (await cardMarks(tabB)).get(target) ?? '', { intervals: [50] }).toContain('starred');
-  console.log(`a star reached the other tab in ${Date.now() - started} ms (target 300)`);
 
   // Undone from an extension page (the popup's path): both tabs follow.
   const ext = await extensionPage(context, extensionId);

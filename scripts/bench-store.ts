@@ -12,6 +12,7 @@ import { firstLine } from './bench-content';
 import { listingMix, sightingsOf, storedPapers, SIGHTINGS_PER_PAPER } from './bench-records';
 import { measurePopup, declarePopupFigures } from './bench-popup';
 import { clearImportFloor, floorChunk, timeListedFloor, timeStar } from './bench-floors-store';
+import { declareSearchFigures, runSearchBench } from './bench-search';
 
 const SMALL = 10_000;
 const LARGE = 100_000;
@@ -38,6 +39,7 @@ export function declareStoreFigures(report: Report): void {
   report.declare('db_kb_per_1000_papers', 'database size per 1000 papers (with 10 sightings each)', 'kb');
   report.declare('db_mb_100000_papers', 'database size with 100,000 papers', 'mb', undefined, { jsonOnly: true });
   declarePopupFigures(report);
+  declareSearchFigures(report);
 }
 
 type MergeResponse = { ok: true; added: number; updated: number; unchanged: number; sightingsAdded: number } | { ok: false; error: { message: string } };
@@ -349,8 +351,9 @@ export async function runStoreBench(launched: LaunchedExtension, report: Report,
     }
     const settledSmall = await waitForIndexer(launched, 30_000);
     await timeStates(launched, page, report, 'store_state_250_of_10000_ms', SMALL, 0, `${SMALL} papers and ${progress.sightings} sightings stored, ${settledSmall}`, log);
+    await runSearchBench(page, report, SMALL, log);
     if (deadlines.smallOnly) {
-      for (const prefix of ['import_', 'store_state_250_of_100000', 'db_', 'popup_', 'busy_']) report.missAll(prefix, 'skipped (--store-small)');
+      for (const prefix of ['import_', 'store_state_250_of_100000', 'db_', 'popup_', 'busy_', 'search_100000']) report.missAll(prefix, 'skipped (--store-small)');
       return;
     }
 
@@ -391,6 +394,7 @@ export async function runStoreBench(launched: LaunchedExtension, report: Report,
     const sightingsNote = sightingsDone ? `${progress.sightings} sightings` : `only ${progress.sightings} of ${LARGE * SIGHTINGS_PER_PAPER} sightings (import out of time)`;
     const first = await timeStates(launched, page, report, 'store_state_250_of_100000_ms', LARGE, 100, `${LARGE} papers and ${sightingsNote} stored, ${settledLarge}`, log);
     report.set('store_state_250_of_100000_first_ms', first.ms);
+    await runSearchBench(page, report, LARGE, log);
 
     await measureBusyStar(launched, page, report, log);
 
@@ -405,7 +409,7 @@ export async function runStoreBench(launched: LaunchedExtension, report: Report,
     });
   } catch (error) {
     const reason = firstLine(error);
-    for (const prefix of ['import_', 'store_', 'db_', 'popup_', 'busy_']) report.missAll(prefix, reason);
+    for (const prefix of ['import_', 'store_', 'db_', 'popup_', 'busy_', 'search_']) report.missAll(prefix, reason);
     log(`store: ${reason}`);
   } finally {
     await page.close();

@@ -4,7 +4,7 @@
  * on the ratio). Prints a table (or, with --json, one JSON object and nothing else on stdout); progress goes to
  * stderr. Figures that cannot be taken (a piece missing, out of time) are printed as not measured with the reason.
  *
- *   npm run bench [-- --json] [-- --only=bundle,page,star,spa,sync,store,content,profile] [-- --store-small (the store only up to 10,000 papers)]
+ *   npm run bench [-- --json] [-- --only=bundle,page,files,content,star,spa,sync,profile,store] [-- --store-small (the store only up to 10,000 papers)]
  *
  * It builds and runs its own bench build (dist-bench/chrome: `node build.mjs --bench`, the production code plus the
  * worker's bench hooks); the bundle sizes are read from the production build (`node build.mjs` first). Takes about
@@ -17,6 +17,7 @@ import { findChromium } from '../e2e/browser';
 import type { LaunchedExtension } from '../e2e/launch';
 import { BENCH_INIT_SCRIPT, BLANK_HTML, BLANK_PATH } from './bench-load';
 import { declareBundleFigures, measureBundles } from './bench-bundle';
+import { declareFilesFigures, runFilesBench } from './bench-files';
 import { declareContentFigures, firstLine, runContentBench } from './bench-content';
 import { BENCH_EXTENSION_DIR, buildBenchExtension, buildReadableExtension, launchBench } from './bench-launch';
 import { declarePageFigures, runPageFloorBench } from './bench-floors-page';
@@ -27,7 +28,7 @@ import { declareSpaFigures, runSpaBench } from './bench-spa';
 import { declareSyncFigures, runSyncBench } from './bench-sync';
 import { declareStoreFigures, runStoreBench } from './bench-store';
 
-const PHASES = ['bundle', 'page', 'content', 'star', 'spa', 'sync', 'profile', 'store'] as const;
+const PHASES = ['bundle', 'page', 'files', 'content', 'star', 'spa', 'sync', 'profile', 'store'] as const;
 type Phase = (typeof PHASES)[number];
 /**
  * Run unless --only names them: every figure with a floor, and the ones with a target of their own. `content`
@@ -62,6 +63,7 @@ declareStarFigures(report);
 declareSpaFigures(report);
 declareSyncFigures(report);
 declareStoreFigures(report);
+declareFilesFigures(report);
 
 const machine: Machine = {
   date: new Date().toISOString(),
@@ -142,6 +144,10 @@ async function main(): Promise<void> {
     buildBenchExtension();
   }
 
+  await phase('files', ['files_'], async () => {
+    runFilesBench(report, log);
+  });
+
   await phase('page', ['page_'], () => runPageFloorBench(extensionDir, report, log, Date.now() + PAGE_BUDGET_MS));
 
   if (phases.has('content') || phases.has('star') || phases.has('spa') || phases.has('sync')) {
@@ -181,7 +187,7 @@ async function main(): Promise<void> {
     }
   });
 
-  await phase('store', ['import_', 'store_', 'db_', 'popup_', 'busy_'], () => {
+  await phase('store', ['import_', 'store_', 'db_', 'popup_', 'busy_', 'search_'], () => {
     const start = Date.now();
     const deadlines = { papers: start + STORE_BUDGETS_MS.papers, sightings: start + STORE_BUDGETS_MS.sightings, smallOnly: args.includes('--store-small') };
     return withBrowser('store', undefined, (launched) => runStoreBench(launched, report, log, deadlines, extensionDir));

@@ -1,12 +1,11 @@
 /**
- * 'history/list': newest first, paged, with a search over title, author and abstract words. Every step goes
- * through an index: the view's date index for order, the multi-entry `words` index (prefix ranges) for search.
- * The rarest query word is fetched first; the others filter its matches in memory when few, or are intersected
- * as key sets when many. Nothing reads all 100,000 rows per keystroke.
+ * 'history/list': newest first, paged, with a search over title, author and abstract words, or a paper's arXiv id
+ * (core/search-query.ts). Every step goes through an index: the papers' primary key for ids, the view's date
+ * index for order, the multi-entry `words` index (prefix ranges) for words. The rarest query word is fetched
+ * first; the others filter its matches in memory when few, or are intersected as key sets when many. Nothing reads all 100,000 rows per keystroke.
  */
 import type { HistoryRow, HistoryView } from '../core/records';
-import { words as foldedWords } from '../core/text';
-import { STOP_WORDS } from '../core/text-stopwords';
+import { parseSearchQuery, type SearchQuery } from '../core/search-query';
 import { toPaperRecord, type StoredPaper } from './db';
 import type { Store } from './store';
 
@@ -15,19 +14,19 @@ const ORDER_FIELD: Record<HistoryView, 'activityAt' | 'starredAt' | 'readAt'> = 
   starred: 'starredAt',
   read: 'readAt',
 };
-/** Match sets up to this size are loaded and sorted in memory; larger ones walk the order index. */
+/** Match sets up to this size are filtered by the other query words in memory; larger ones are intersected. */
 const SMALL_MATCH = 3000;
+/** Up to this many matches are loaded and sorted in memory; more walk the view's order index (keys only). */
+const FEW_MATCHES = 200;
+/** Index entries read of each word of a several-word query before the larger probe (SMALL_MATCH). */
+const FIRST_PROBE = 100;
+/** The first chunk of the order index a search with many matches reads (each next one is four times larger). */
+const ORDER_CHUNK = 240;
 const MAX_LIMIT = 500;
 
 export function localDay(ms: number): string {
   const date = new Date(ms);
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
-export function queryTerms(query: string): string[] {
-  const all = [...new Set(foldedWords(query))];
-  const content = all.filter((word) => !STOP_WORDS.has(word));
-  return content.length > 0 ? content : all;
 }
 
 function sortValue(paper: StoredPaper, view: HistoryView): number {
@@ -48,11 +47,20 @@ async function idsWithPrefix(store: Store, term: string): Promise<Set<string>> {
 }
 
 async function matchingIds(store: Store, terms: string[]): Promise<Set<string>> {
-  const counts = await Promise.all(terms.map((term) => store.db.paperIndex.where('words').startsWith(term).count()));
-  const order = terms.map((term, i) => ({ term, count: counts[i] ?? 0 })).sort((a, b) => a.count - b.count);
+  const range = (term: string) => store.db.paperIndex.where('words').startsWith(term);
+  if (terms.length === 1) return idsWithPrefix(store, terms[0] as string);
+  // Which word is rarest, from each word's first index entries (a count would walk every entry of a common word):
+  // a few first, more only when every word has that many. A probe shorter than its limit holds all the word's ids.
+  let limit = FIRST_PROBE;
+  let probes = await Promise.all(terms.map((term) => range(term).limit(limit).primaryKeys()));
+  if (probes.every((keys) => keys.length >= limit)) {
+    limit = SMALL_MATCH;
+    probes = await Promise.all(terms.map((term) => range(term).limit(limit).primaryKeys()));
+  }
+  const order = terms.map((term, i) => ({ term, keys: probes[i] ?? [] })).sort((a, b) => a.keys.length - b.keys.length);
   const first = order[0];
-  if (!first || first.count === 0) return new Set();
-  let matches = await idsWithPrefix(store, first.term);
+  if (!first || first.keys.length === 0) return new Set();
+  let matches = first.keys.length < limit ? new Set(first.keys) : await idsWithPrefix(store, first.term);
   const rest = order.slice(1);
   if (rest.length === 0) return matches;
   if (matches.size <= SMALL_MATCH) {
@@ -68,33 +76,50 @@ async function matchingIds(store: Store, terms: string[]): Promise<Set<string>> 
   return matches;
 }
 
+/** Ids a search matches: an id or the start of one through the papers' primary key, words through the index. */
+async function searchIds(store: Store, search: Exclude<SearchQuery, { kind: 'all' | 'unsearchable' }>): Promise<Set<string>> {
+  if (search.kind === 'words') return matchingIds(store, search.terms);
+  const byId = store.db.papers.where(':id');
+  const keys = search.kind === 'id' ? await byId.equals(search.id).primaryKeys() : await byId.startsWith(search.prefix).primaryKeys();
+  return new Set(keys);
+}
+
 export async function listHistory(store: Store, view: HistoryView, query: string | undefined, offset: number, limit: number): Promise<{ rows: HistoryRow[]; total: number }> {
   const field = ORDER_FIELD[view] ?? 'activityAt';
   const from = Math.max(0, Math.floor(offset) || 0);
   const size = Math.min(MAX_LIMIT, Math.max(0, Math.floor(limit) || 0));
-  const terms = query ? queryTerms(query) : [];
-  // A search reads the words of the index rows: papers an import just added get theirs first.
-  if (terms.length > 0) await store.indexer.keysReady();
+  const search = parseSearchQuery(query);
+  if (search.kind === 'unsearchable') return { rows: [], total: 0 };
+  // A word search reads the words of the index rows: papers an import just added get theirs first.
+  if (search.kind === 'words') await store.indexer.keysReady();
   return store.db.transaction('r', [store.db.papers, store.db.paperIndex], async () => {
-    if (terms.length === 0) {
+    if (search.kind === 'all') {
       const [total, papers] = await Promise.all([
         view === 'history' ? store.paperTotal.get(() => store.db.papers.count()) : store.db.papers.orderBy(field).count(),
         store.db.papers.orderBy(field).reverse().offset(from).limit(size).toArray(),
       ]);
       return { rows: papers.map((paper) => rowOf(paper)), total };
     }
-    const matches = await matchingIds(store, terms);
+    const matches = await searchIds(store, search);
     if (matches.size === 0) return { rows: [], total: 0 };
-    if (matches.size <= SMALL_MATCH) {
+    if (matches.size <= FEW_MATCHES) {
       const papers = (await store.db.papers.bulkGet([...matches]))
         .filter((paper): paper is StoredPaper => !!paper && (view === 'history' || paper[field] !== undefined))
         .sort((a, b) => sortValue(b, view) - sortValue(a, view) || (a.id < b.id ? -1 : 1));
       return { rows: papers.slice(from, from + size).map((paper) => rowOf(paper)), total: papers.length };
     }
-    // Many matches: walk the view's order index (keys only) and keep the matching ids.
-    const ordered = await store.db.papers.orderBy(field).reverse().primaryKeys();
-    const hits = ordered.filter((id) => matches.has(id));
+    // Many matches: walk the view's order index newest first, keys only, in growing chunks, and stop once the page
+    // is filled. The history holds every paper, so its total is the match count; the other views' indexes are small.
+    const wanted = from + size;
+    const hits: string[] = [];
+    let total = view === 'history' ? matches.size : 0;
+    for (let offset = 0, chunk = ORDER_CHUNK; ; offset += chunk, chunk *= 4) {
+      const ids = await store.db.papers.orderBy(field).reverse().offset(offset).limit(chunk).primaryKeys();
+      for (const id of ids) if (matches.has(id)) hits.push(id);
+      if (ids.length < chunk || (view === 'history' && hits.length >= wanted)) break;
+    }
+    if (view !== 'history') total = hits.length;
     const page = await store.db.papers.bulkGet(hits.slice(from, from + size));
-    return { rows: page.filter((paper): paper is StoredPaper => !!paper).map((paper) => rowOf(paper)), total: hits.length };
+    return { rows: page.filter((paper): paper is StoredPaper => !!paper).map((paper) => rowOf(paper)), total };
   });
 }

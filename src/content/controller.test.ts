@@ -340,6 +340,48 @@ describe('marking a listing', () => {
     expect(articles()[1]!.getAttribute('data-paper-lens')).toContain('starred');
   });
 
+  it('the seen label says what came before this visit: the visit\'s own sighting does not lengthen it', async () => {
+    loadListing({ papers: [paper(0), paper(1)] });
+    const store = new FakeStore();
+    store.known.add('2403.10001');
+    start(store);
+    await marksReady();
+    const seenChip = (): string => stripOf(articles()[1]!).querySelector('.chip.seen')?.textContent ?? '';
+    const before = seenChip();
+    expect(before).toMatch(/^Seen .+, 2 times$/);
+    // The store counts this visit's sighting (papers/seen's answer, or a broadcast): the label stays as it was.
+    const counted: PaperState = { ...store.state('2403.10001'), seenCount: 3, lastSeenAt: Date.now() };
+    for (const listener of store.listeners) listener({ type: 'state/changed', states: [counted, { ...store.state('2403.10000'), seenCount: 1, lastSeenAt: Date.now() }] });
+    expect(seenChip()).toBe(before);
+    expect(stripOf(articles()[0]!).querySelector('.chip.seen')?.hasAttribute('hidden')).toBe(true);
+    // What the reader did still shows at once.
+    for (const listener of store.listeners) listener({ type: 'state/changed', states: [{ ...counted, starredAt: Date.now() }] });
+    expect(articles()[1]!.getAttribute('data-paper-lens')).toContain('starred');
+    expect(seenChip()).toBe(before);
+  });
+
+  it('after the store is cleared the tab keeps its marks and writes nothing more, except what the reader does', async () => {
+    loadListing({ papers: [paper(0), paper(1), paper(2)] });
+    const store = new FakeStore();
+    store.known.add('2403.10001');
+    const controller = start(store);
+    await marksReady();
+    const writes = (): string[] => store.calls.map((call) => call.type).filter((type) => type === 'page/listed' || type === 'papers/seen' || type === 'paper/set-starred');
+    const marksBefore = articles().map((a) => a.getAttribute('data-paper-lens'));
+    const sentBefore = writes().length;
+    for (const listener of store.listeners) listener({ type: 'data/cleared' });
+    // The site re-renders the same list (as it does on its own): read again, listed again? No.
+    document.querySelector('article')!.parentElement!.append(...articles());
+    await controller.scan();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(writes()).toHaveLength(sentBefore);
+    expect(articles().map((a) => a.getAttribute('data-paper-lens'))).toEqual(marksBefore);
+    // A star is the reader's own act: it is written.
+    stripOf(articles()[2]!).querySelector<HTMLElement>('[data-paper-lens-action="star"]')!.click();
+    await vi.waitFor(() => expect(store.starred.has('2403.10002')).toBe(true));
+    expect(writes().slice(sentBefore)).toEqual(['paper/set-starred']);
+  });
+
   it('a newer instance replaces the marks of an older one and the old one stops', async () => {
     loadListing({ papers: [paper(0), paper(1)] });
     const old = start(new FakeStore());

@@ -27,8 +27,17 @@ import { ListingRequests } from './listing-requests';
 import { ReadingKeys } from './keys/reading-keys';
 import { ForYouList } from './for-you';
 
+/** The parts of a paper's state that make its seen label. */
+type SeenHistory = Pick<PaperState, 'seenBefore' | 'seenCount' | 'lastSeenAt' | 'firstListedAt' | 'earlierListings'>;
+
+function seenHistoryOf(state: PaperState): SeenHistory {
+  return { seenBefore: state.seenBefore, seenCount: state.seenCount, lastSeenAt: state.lastSeenAt, firstListedAt: state.firstListedAt, earlierListings: state.earlierListings };
+}
+
 /** How long the first marks wait for the store's answer before showing page-only marks. */
 const STATES_WAIT_MS = 1500;
+/** How long the first placing of the summary bar waits for the settings (which the marks wait for anyway). */
+const SETTINGS_FOR_BAR_MS = 300;
 /** Up to this many cards a refresh is one quick pass; bigger pages are refreshed in slices. */
 const SYNC_REFRESH_CARDS = 400;
 const OURS = new Set<string>(HOST_TAGS.map((tag) => tag.toUpperCase()));
@@ -57,6 +66,14 @@ export class Controller {
   private readonly marked = new Set<HTMLElement>();
   private cardIndex = new Map<HTMLElement, number>();
   private visitUrl = '';
+  /**
+   * What each paper's seen history was when this visit first heard of it: the label says what came before this
+   * visit, so the visit's own sighting (or another tab's on the same day) never lengthens it under the reader.
+   */
+  private readonly seenAtVisitStart = new Map<string, SeenHistory>();
+  /** The store was cleared while this page was open: nothing more is written for this visit (see onBroadcast). */
+  private quiet = false;
+  private settingsKnown = false;
   private generation = 0;
   private scanToken = 0;
   private refreshToken = 0;
@@ -78,7 +95,7 @@ export class Controller {
     this.popover = new Popover(token);
     this.interactions = new Interactions(this);
     this.lazyStrips = new LazyStrips(token, (elements) => this.buildNearStrips(elements));
-    this.pageMarks = new PageMarks(token, (change) => this.setFilters(change), (anchor) => this.openForYou(anchor));
+    this.pageMarks = new PageMarks(token, (change) => this.setFilters(change), { forYou: (anchor) => this.openForYou(anchor), hintClosed: () => this.closeMarkHint() });
     this.forYou = new ForYouList(this.store, () => this.refresh());
     this.seen = new SeenTracker({
       fraction: this.settings.seenVisibleFraction,
@@ -98,6 +115,7 @@ export class Controller {
     this.stops.push(watchTheme(), this.store.listen((message) => this.onBroadcast(message)), this.interactions.listen(), keys.listen());
     this.settingsReady = this.store.request('settings/get', {}).then((response) => {
       if (response) this.applySettings(normaliseSettings(response.settings), true);
+      this.settingsKnown = response !== null;
     });
   }
 
@@ -127,6 +145,11 @@ export class Controller {
     if (same && !newVisit && this.renderedCards && this.marksIntact() && this.analysedKey === this.analysisKey(ids)) {
       this.setReady();
       return;
+    }
+    // The bar's first-visit hint is decided when the bar is placed: the settings get a short moment to arrive.
+    if (!this.settingsKnown) {
+      await Promise.race([this.settingsReady, new Promise((resolve) => setTimeout(resolve, SETTINGS_FOR_BAR_MS))]);
+      if (cancelled()) return;
     }
     this.holdPlaces(listing.cards);
     try {
@@ -170,6 +193,8 @@ export class Controller {
     this.seen.flush();
     this.seen.newVisit();
     this.visitUrl = page.url;
+    this.seenAtVisitStart.clear();
+    this.quiet = false;
     this.listings.forget();
     this.forYou.forget();
     this.filters = defaultFilters(this.settings);
@@ -178,7 +203,15 @@ export class Controller {
   }
 
   mergeStates(states: readonly PaperState[]): void {
-    for (const state of states) this.states.set(state.id, state);
+    for (const state of states) {
+      const atStart = this.seenAtVisitStart.get(state.id);
+      if (atStart) {
+        this.states.set(state.id, { ...state, ...atStart });
+        continue;
+      }
+      this.seenAtVisitStart.set(state.id, seenHistoryOf(state));
+      this.states.set(state.id, state);
+    }
   }
 
   private marksIntact(): boolean {
@@ -341,7 +374,7 @@ export class Controller {
     if (cards.length === 0) return;
     const start = performance.now();
     this.pageMarks.ensureStyle();
-    this.pageMarks.holdSummary(cards, this.filters, this.settings, this.store.problem);
+    this.pageMarks.holdSummary(cards, this.filters, this.settings, this.store.problem, this.settingsKnown);
     for (const card of cards) if (!this.strips.has(card.element)) this.lazyStrips.hold(card);
     this.watcher.discard();
     measure('paper-lens:mark', start);
@@ -356,13 +389,20 @@ export class Controller {
     this.refresh();
   }
 
+  /** The reader closed the first-visit hint (or used a star or read button): later pages no longer show it. */
+  closeMarkHint(): void {
+    if (this.settings.markHintDismissed || !this.settingsKnown) return;
+    this.settings = { ...this.settings, markHintDismissed: true };
+    void this.store.request('settings/set', { patch: { markHintDismissed: true } });
+  }
+
   private setReady(): void {
     if (!this.stopped) setAttr(document.documentElement, READY_ATTR, String(this.generation));
   }
 
   private reportSeen(ids: string[]): void {
     const page = this.page;
-    if (!page || this.stopped) return;
+    if (!page || this.stopped || this.quiet) return;
     void this.store.request('papers/seen', { page, ids }).then((response) => {
       if (!response) return;
       this.mergeStates(response.states);
@@ -391,11 +431,10 @@ export class Controller {
         this.applySettings(normaliseSettings(message.settings), false);
         break;
       case 'data/cleared':
-        this.states.clear();
-        this.listings.forget();
-        this.forYou.forget();
-        this.analysedKey = '';
-        void this.scan();
+        // "Clear all data" means empty: listing this page again would write it straight back. The marks stay on
+        // screen as they are; nothing is written until the page is loaded again or the reader acts on a card.
+        this.quiet = true;
+        this.listings.pause();
         break;
       case 'store/error':
         this.store.fail(new Error(message.error.message));

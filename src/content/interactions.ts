@@ -40,6 +40,7 @@ export class Interactions implements StripActions {
     const id = view.id;
     const next = what === 'star' ? !view.starred : !view.read;
     const field = what === 'star' ? 'starred' : 'read';
+    this.app.closeMarkHint();
     this.app.pending.set(id, { ...this.app.pending.get(id), [field]: next });
     this.app.refresh(id);
     // Toggles of one mark of one paper reach the store in click order: a star sent again after its reply was

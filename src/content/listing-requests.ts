@@ -20,6 +20,7 @@ export class ListingRequests {
   private readonly listedIds = new Set<string>();
   private readonly inflight = new Set<Promise<void>>();
   private analysisRefs = 0;
+  private paused = false;
 
   constructor(
     private readonly token: string,
@@ -29,9 +30,15 @@ export class ListingRequests {
     private readonly onLateLinks: () => void,
   ) {}
 
-  /** A new visit, or the store's data was cleared: every paper is listed again. */
+  /** A new visit: every paper is listed again (and listing resumes after a pause). */
   forget(): void {
     this.listedIds.clear();
+    this.paused = false;
+  }
+
+  /** The store was cleared under this visit: nothing is listed until the next visit (`forget`). */
+  pause(): void {
+    this.paused = true;
   }
 
   /**
@@ -41,7 +48,7 @@ export class ListingRequests {
    * the analysis does not wait for the store.
    */
   list(page: ListingPage, papers: Paper[], analyse?: AnalysisOptions): Listed {
-    if (page.kind === 'paper' || page.kind === 'other') return { statesArrived: Promise.resolve(), analysis: null };
+    if (page.kind === 'paper' || page.kind === 'other' || this.paused) return { statesArrived: Promise.resolve(), analysis: null };
     const fresh = new Map<string, Paper>();
     for (const paper of papers) if (!this.listedIds.has(paper.id) && !fresh.has(paper.id)) fresh.set(paper.id, paper);
     let analysis: Promise<PageAnalysis | null> | null = null;

@@ -7,7 +7,7 @@ import type { PageAnalysis } from '../core/types';
 import type { Settings } from '../core/settings';
 import type { ListedCard } from './site';
 import { countViews, type CardView, type Filters } from './marks/model';
-import { SummaryBar } from './marks/summary';
+import { NO_ACTIONS, SummaryBar, type SummaryActions } from './marks/summary';
 import { PAGE_CSS } from './marks/styles';
 import { el } from './marks/dom';
 import { placeSummary } from './marks/placement';
@@ -16,11 +16,10 @@ export class PageMarks {
   private summary: SummaryBar | null = null;
   private style: HTMLStyleElement | null = null;
 
-  constructor(
-    private readonly owner: string,
-    private readonly onFilter: (change: Partial<Filters>) => void,
-    private readonly onForYou: (anchor: HTMLElement) => void,
-  ) {}
+  /** Whether this page shows the first-visit hint: decided once, when the bar is first placed, so it never pops in. */
+  private hint: boolean | null = null;
+
+  constructor(private readonly owner: string, private readonly onFilter: (change: Partial<Filters>) => void, private readonly actions: SummaryActions = NO_ACTIONS) {}
 
   ensureStyle(): void {
     if (this.style?.isConnected) return;
@@ -29,8 +28,9 @@ export class PageMarks {
   }
 
   /** The cards were just read: the bar takes its place and says it is reading, unless it is already up. */
-  holdSummary(cards: readonly ListedCard[], filters: Filters, settings: Settings, problem: string | null): void {
+  holdSummary(cards: readonly ListedCard[], filters: Filters, settings: Settings, problem: string | null, settingsKnown: boolean): void {
     if (this.summary?.host.isConnected) return;
+    this.hint ??= settingsKnown && !settings.markHintDismissed;
     this.placed(cards).update({
       counts: { papers: cards.length, newCount: null, seenBefore: null, duplicates: 0, relatedGroups: 0, hidden: 0 },
       filters,
@@ -38,6 +38,7 @@ export class PageMarks {
       showSeenFilters: false,
       note: problem,
       reading: true,
+      hint: this.hint,
     });
   }
 
@@ -55,6 +56,7 @@ export class PageMarks {
       showSeenFilters: tracked && settings.marks.seenBefore,
       note: problem,
       forYou: views.filter((view) => view.forYou !== null).length,
+      hint: this.hint ?? false,
     });
   }
 
@@ -68,7 +70,13 @@ export class PageMarks {
 
   /** The page's one summary bar, before the list of `cards`. */
   private placed(cards: readonly ListedCard[]): SummaryBar {
-    this.summary ??= new SummaryBar(this.owner, this.onFilter, this.onForYou);
+    this.summary ??= new SummaryBar(this.owner, this.onFilter, {
+      forYou: this.actions.forYou,
+      hintClosed: () => {
+        this.hint = false;
+        this.actions.hintClosed();
+      },
+    });
     placeSummary(cards, this.summary.host);
     return this.summary;
   }

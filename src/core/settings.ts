@@ -26,6 +26,8 @@ export interface Settings {
   hideSeenByDefault: boolean;
   /** Reading keys on the listing (j/k, s, r, o, x, g, ?). */
   keyboard: boolean;
+  /** The reader closed the summary bar's first-visit hint on what the star and read buttons do. */
+  markHintDismissed: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   seenDwellMs: 1000,
   hideSeenByDefault: false,
   keyboard: true,
+  markHintDismissed: false,
 };
 
 /** Fills missing or invalid fields from defaults and clamps numbers into range. */
@@ -62,5 +65,6 @@ export function normaliseSettings(input: unknown): Settings {
     seenDwellMs: Math.round(num(raw.seenDwellMs, d.seenDwellMs, 0, 10000)),
     hideSeenByDefault: bool(raw.hideSeenByDefault, d.hideSeenByDefault),
     keyboard: bool(raw.keyboard, d.keyboard),
+    markHintDismissed: bool(raw.markHintDismissed, d.markHintDismissed),
   };
 }

@@ -1,6 +1,7 @@
 /** What an empty list means, and what to do about it. */
 import type { JSX } from 'preact';
 import type { HistoryView } from '../core/records';
+import { parseSearchQuery } from '../core/search-query';
 import { ReadIcon, SearchIcon, StarIcon, LogoMark } from '../ui/icons';
 
 export function EmptyState({ view, query, onClearSearch }: { view: HistoryView; query: string; onClearSearch: () => void }): JSX.Element {
@@ -9,7 +10,9 @@ export function EmptyState({ view, query, onClearSearch }: { view: HistoryView; 
       <div class="empty" data-empty="search">
         <SearchIcon size={28} class="empty-icon" />
         <h2>No papers match “{query}”</h2>
-        <p>Search looks in titles, author names, the words of abstracts, and your tags and notes of papers in this list.</p>
+        {parseSearchQuery(query).kind === 'unsearchable'
+          ? <p data-empty-reason="unsearchable">It has no letters or digits to look for. Search looks for words of titles, author names and abstracts, your tags and notes, and for arXiv ids such as 2401.10241.</p>
+          : <p>Search looks in titles, author names, the words of abstracts, and your tags and notes of papers in this list, and for arXiv ids such as 2401.10241.</p>}
         <button type="button" class="button" onClick={onClearSearch}>Clear search</button>
       </div>
     );

@@ -40,6 +40,12 @@ export function seenLabel(state: PaperState, now = Date.now(), locale?: string):
   return listed !== undefined ? `Listed ${dayLabel(listed, now, locale)}` : 'Seen before';
 }
 
+/** The seen label where its line has no room: the day without the count ("Seen Mar 11"), or null when no shorter. */
+export function seenShortLabel(state: PaperState, now = Date.now(), locale?: string): string | null {
+  if (state.seenCount > 1 && state.lastSeenAt !== undefined) return `Seen ${dayLabel(state.lastSeenAt, now, locale)}`;
+  return null;
+}
+
 export function readLabel(readAt: number, now = Date.now(), locale?: string): string {
   return `Read ${dayLabel(readAt, now, locale)}`;
 }
@@ -47,6 +53,11 @@ export function readLabel(readAt: number, now = Date.now(), locale?: string): st
 /** "Same paper as #3 above" (positions count from 1). */
 export function duplicateLabel(ofIndex: number): string {
   return `Same paper as #${ofIndex + 1} above`;
+}
+
+/** "Same as #3" where "Same paper as #3 above" has no room. */
+export function duplicateShortLabel(ofIndex: number): string {
+  return `Same as #${ofIndex + 1}`;
 }
 
 const RULE_WORDS: Record<DuplicateRule, string> = {
@@ -66,6 +77,21 @@ export function historyDuplicateLabel(known: HistoryDuplicate, now = Date.now(),
   if (known.knownStarredAt !== undefined) return `Same work as ${title} you starred ${onDay(known.knownStarredAt, now, locale)}`;
   if (known.knownLastSeenAt !== undefined) return `Same work as ${title} you saw ${onDay(known.knownLastSeenAt, now, locale)}`;
   return `Same work as ${title} listed ${onDay(known.knownFirstListedAt, now, locale)}`;
+}
+
+/** "Same work, read Mar 3": the history duplicate without the known paper's title (which its full text names). */
+export function historyDuplicateShortLabel(known: HistoryDuplicate, now = Date.now(), locale?: string): string {
+  if (known.knownReadAt !== undefined) return `Same work, read ${dayLabel(known.knownReadAt, now, locale)}`;
+  if (known.knownStarredAt !== undefined) return `Same work, starred ${dayLabel(known.knownStarredAt, now, locale)}`;
+  if (known.knownLastSeenAt !== undefined) return `Same work, seen ${dayLabel(known.knownLastSeenAt, now, locale)}`;
+  return `Same work, listed ${dayLabel(known.knownFirstListedAt, now, locale)}`;
+}
+
+/** "★ 2 close" (starred), "✓ 1 close" (read), "★✓ 3 close" (both): the reader-related chip where it has no room. */
+export function readerRelatedShortLabel(related: readonly ReaderRelated[]): string {
+  const states = new Set(related.map((item) => item.state));
+  const marks = `${states.has('starred') ? '★' : ''}${states.has('read') ? '✓' : ''}`;
+  return `${marks} ${related.length} close`;
 }
 
 /** "Close to 2 papers you starred", "Close to 1 paper you read", "Close to 3 papers you read or starred". */

@@ -5,7 +5,7 @@
 import type { DuplicateMatch, PageAnalysis, Paper, RelatedLink } from '../../core/types';
 import type { PaperState, ReaderRelated } from '../../core/records';
 import type { Settings } from '../../core/settings';
-import { duplicateLabel, duplicateReason, historyDuplicateLabel, readLabel, seenLabel } from './labels';
+import { duplicateLabel, duplicateReason, duplicateShortLabel, historyDuplicateLabel, historyDuplicateShortLabel, readLabel, seenLabel, seenShortLabel } from './labels';
 
 export type FilterMode = 'show' | 'dim' | 'hide';
 export interface Filters {
@@ -39,9 +39,11 @@ export interface CardView {
   /** The "New" tag shows only on pages that mix new and seen papers (on an all-new page it says nothing). */
   newChip: boolean;
   seenText: string | null;
+  /** The seen chip's shorter form, for a line without room for `seenText` (null: there is none). */
+  seenShort: string | null;
   readText: string | null;
-  duplicate: { ofIndex: number; text: string; reason: string } | null;
-  historyDuplicate: { text: string; knownId: string } | null;
+  duplicate: { ofIndex: number; text: string; short: string; reason: string } | null;
+  historyDuplicate: { text: string; short: string; knownId: string } | null;
   related: RelatedLink[];
   readerRelated: ReaderRelated[];
   /** Why the paper is among the page's "For you" picks, or null when it is not. */
@@ -115,9 +117,10 @@ function viewFor(index: number, input: ViewInput): CardView {
     isNew,
     newChip: false,
     seenText: seenBefore ? seenLabel(state, now) : null,
+    seenShort: seenBefore ? seenShortLabel(state, now) : null,
     readText: readAt !== undefined ? readLabel(readAt, now) : null,
-    duplicate: pageDuplicate ? { ofIndex: pageDuplicate.ofIndex, text: duplicateLabel(pageDuplicate.ofIndex), reason: duplicateReason(pageDuplicate.rule) } : null,
-    historyDuplicate: history ? { text: historyDuplicateLabel(history, now), knownId: history.knownId } : null,
+    duplicate: pageDuplicate ? { ofIndex: pageDuplicate.ofIndex, text: duplicateLabel(pageDuplicate.ofIndex), short: duplicateShortLabel(pageDuplicate.ofIndex), reason: duplicateReason(pageDuplicate.rule) } : null,
+    historyDuplicate: history ? { text: historyDuplicateLabel(history, now), short: historyDuplicateShortLabel(history, now), knownId: history.knownId } : null,
     related,
     readerRelated,
     forYou,

@@ -6,7 +6,8 @@ import type { CardView } from './model';
 import { ICONS, el, icon, setAttr, setHidden, setText, styleShadowRoot } from './dom';
 import { STRIP_CSS } from './styles';
 import { ownHost } from './own-hosts';
-import { readerRelatedLabel, relatedLabel } from './labels';
+import { readerRelatedLabel, readerRelatedShortLabel, relatedLabel } from './labels';
+import { scheduleFit, watchWidth } from './strip-fit';
 import { ANNOTATION_BUTTON_CSS, annotationButton, renderAnnotationButton } from './annotation-button';
 
 export const STRIP_TAG = 'paper-lens-marks';
@@ -21,6 +22,7 @@ export interface StripActions {
 const sheetCache: { sheet?: CSSStyleSheet | null } = {};
 let skeleton: DocumentFragment | null = null;
 
+/** A chip: its full text (`.label`); a shorter form for a full line is its `data-short` (styles.ts shows it). */
 function chip(className: string, action?: string): HTMLElement {
   const attributes = action ? { type: 'button', class: `chip ${className}`, 'data-paper-lens-action': action } : { class: `chip ${className}` };
   const node = el(action ? 'button' : 'span', attributes, el('span', { class: 'label' }));
@@ -30,8 +32,8 @@ function chip(className: string, action?: string): HTMLElement {
 
 function buildSkeleton(): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  const star = el('button', { type: 'button', class: 'toggle star', 'data-paper-lens-action': 'star', 'aria-pressed': 'false', 'aria-label': 'Star' }, icon(ICONS.star));
-  const read = el('button', { type: 'button', class: 'toggle read', 'data-paper-lens-action': 'read', 'aria-pressed': 'false', 'aria-label': 'Read' }, icon(ICONS.check), el('span', { class: 'label', hidden: true }));
+  const star = el('button', { type: 'button', class: 'toggle star', 'data-paper-lens-action': 'star', 'aria-pressed': 'false', 'aria-label': 'Star', title: STAR_TIP }, icon(ICONS.star));
+  const read = el('button', { type: 'button', class: 'toggle read', 'data-paper-lens-action': 'read', 'aria-pressed': 'false', 'aria-label': 'Read', title: READ_TIP }, icon(ICONS.check), el('span', { class: 'label', hidden: true }));
   const related = chip('rel', 'related');
   related.setAttribute('aria-haspopup', 'dialog');
   related.setAttribute('aria-expanded', 'false');
@@ -42,9 +44,13 @@ function buildSkeleton(): DocumentFragment {
   const history = el('a', { class: 'chip dup history', 'data-paper-lens-action': 'known', hidden: true }, el('span', { class: 'label' }));
   const note = el('span', { class: 'note', role: 'status', hidden: true });
   fragment.append(el('div', { class: 'strip', role: 'group', 'aria-label': 'Paper Lens' },
-    star, read, chip('new'), chip('seen'), chip('dup', 'duplicate'), history, related, reader, chip('foryou'), note));
+    star, read, chip('new'), chip('seen'), chip('dup', 'duplicate'), history, related, reader, chip('foryou'), note), el('div', { class: 'gauge', 'aria-hidden': 'true' }));
   return fragment;
 }
+
+/** The star and read buttons' tooltips: what each does (the summary bar says it once on a first visit too). */
+export const STAR_TIP = 'Star: keep this paper in your Starred list (in the toolbar popup, ready to export)';
+export const READ_TIP = 'Mark as read: the card dims here and on later visits';
 
 /** The path of a paper page on the site; old-style ids keep their slash. */
 export function paperPath(id: string): string {
@@ -67,6 +73,7 @@ export class CardStrip {
   private readonly note: HTMLElement;
   /** Tags and note, beside the star (annotation-button.ts). */
   private readonly annotate: HTMLElement;
+  private readonly strip: HTMLElement;
   private lastKey = '';
 
   /** `host`: the card's placeholder, which already holds the strip's place (lazy-strips.ts). */
@@ -77,7 +84,9 @@ export class CardStrip {
     styleShadowRoot(root, STRIP_CSS + ANNOTATION_BUTTON_CSS, sheetCache);
     skeleton ??= buildSkeleton();
     root.append(skeleton.cloneNode(true));
-    const strip = root.lastElementChild as HTMLElement;
+    const gauge = root.lastElementChild as HTMLElement;
+    const strip = gauge.previousElementSibling as HTMLElement;
+    this.strip = strip;
     const parts = strip.children;
     this.star = parts[0] as HTMLElement;
     this.read = parts[1] as HTMLElement;
@@ -93,6 +102,7 @@ export class CardStrip {
     this.annotate = annotationButton();
     this.star.after(this.annotate);
     root.addEventListener('click', (event) => this.onClick(event));
+    watchWidth(this, gauge);
   }
 
   private onClick(event: Event): void {
@@ -119,30 +129,52 @@ export class CardStrip {
     setAttr(this.star, 'aria-pressed', String(view.starred));
     setAttr(this.star, 'aria-busy', view.saving.starred ? 'true' : null);
     setAttr(this.read, 'aria-busy', view.saving.read ? 'true' : null);
-    setAttr(this.star, 'title', view.starred ? 'Starred: click to remove the star' : 'Star this paper');
+    setAttr(this.star, 'title', view.starred ? 'Starred: click to remove the star' : STAR_TIP);
     setAttr(this.read, 'aria-pressed', String(view.read));
-    setAttr(this.read, 'title', view.read ? `${view.readText ?? 'Read'}: click to mark as unread` : 'Mark as read');
+    setAttr(this.read, 'title', view.read ? `${view.readText ?? 'Read'}: click to mark as unread` : READ_TIP);
     setText(this.readText, view.readText ?? '');
     setHidden(this.readText, !view.readText);
-    this.chip(this.newChip, view.newChip ? 'New' : null, 'Not listed or seen on an earlier visit');
-    this.chip(this.seen, view.seenText, view.seenText);
-    this.chip(this.duplicate, view.duplicate?.text ?? null, view.duplicate ? `${view.duplicate.reason} Click to jump to it.` : null);
+    this.chip(this.newChip, view.newChip ? 'New' : null, null, 'New: not listed or seen on an earlier visit');
+    this.chip(this.seen, view.seenText, view.seenShort, view.seenText);
+    this.chip(this.duplicate, view.duplicate?.text ?? null, view.duplicate?.short ?? null, view.duplicate ? `${view.duplicate.text}. ${view.duplicate.reason} Click to jump to it.` : null);
     if (view.duplicate) setAttr(this.duplicate, 'data-of-index', String(view.duplicate.ofIndex));
-    this.chip(this.history, view.historyDuplicate?.text ?? null, view.historyDuplicate?.text ?? null);
+    this.chip(this.history, view.historyDuplicate?.text ?? null, view.historyDuplicate?.short ?? null, view.historyDuplicate?.text ?? null);
     setAttr(this.history, 'href', view.historyDuplicate ? paperPath(view.historyDuplicate.knownId) : null);
-    this.chip(this.related, view.related.length ? relatedLabel(view.related.length) : null, 'Related papers on this page');
-    this.chip(this.reader, view.readerRelated.length ? readerRelatedLabel(view.readerRelated) : null, 'Papers from your history on the same topic');
-    this.chip(this.forYou, view.forYou === null ? null : 'For you', view.forYou);
-    setAttr(this.forYou, 'aria-label', view.forYou === null ? null : `For you: ${view.forYou}`);
+    this.chip(this.related, view.related.length ? relatedLabel(view.related.length) : null, null, 'Related papers on this page');
+    const reader = view.readerRelated.length ? readerRelatedLabel(view.readerRelated) : null;
+    this.chip(this.reader, reader, view.readerRelated.length ? readerRelatedShortLabel(view.readerRelated) : null, reader ? `${reader}: papers from your history on the same topic` : null);
+    this.chip(this.forYou, view.forYou === null ? null : 'For you', null, view.forYou === null ? null : `For you: ${view.forYou}`);
     setText(this.note, note ?? '');
     setHidden(this.note, !note);
+    // Only a strip with a chip that can shorten (or one shortened now) needs the layout a fit reads.
+    if (this.shortenable().some((node) => (!node.hidden && node.hasAttribute('data-short')) || node.classList.contains('compact'))) scheduleFit(this);
   }
 
-  private chip(node: HTMLElement, text: string | null, title: string | null): void {
+  /** The chips that may shorten, the first to shorten first. */
+  private shortenable(): HTMLElement[] {
+    return [this.reader, this.history, this.seen, this.duplicate];
+  }
+
+  /** `short`: the chip's text where its line has no room (full text stays in `title` and for screen readers). */
+  private chip(node: HTMLElement, text: string | null, short: string | null, title: string | null): void {
     setHidden(node, text === null);
     if (text === null) return;
     setText(node.firstElementChild as Element, text);
+    setAttr(node, 'data-short', short && short !== text ? short : null);
     setAttr(node, 'title', title);
+  }
+
+  /**
+   * Full texts first; while the strip needs more than one line, the next chip that can takes its shorter form
+   * (the latest to arrive first: reader-related, history duplicate, seen, duplicate). Reads layout: called in the batched pass of strip-fit.ts, never in a render.
+   */
+  fit(lineHeight: number): void {
+    const chips = this.shortenable();
+    for (const node of chips) node.classList.remove('compact');
+    for (const node of chips) {
+      if (this.strip.offsetHeight <= lineHeight) return;
+      if (!node.hidden && node.hasAttribute('data-short')) node.classList.add('compact');
+    }
   }
 
   setExpanded(kind: 'page' | 'reader', expanded: boolean): void {

@@ -37,9 +37,10 @@ button:disabled { cursor: default; opacity: .5; }
 :focus { outline: none; }
 :focus-visible { outline: 2px solid var(--pl-focus); outline-offset: 1px; }
 .glyph { width: 14px; height: 14px; flex: none; fill: none; stroke: currentColor; stroke-width: 1.5; stroke-linecap: round; stroke-linejoin: round; }
-.chip { display: inline-flex; align-items: center; gap: 4px; height: 22px; max-width: 100%; padding: 0 8px; border-radius: 999px;
+.chip { position: relative; display: inline-flex; align-items: center; gap: 4px; height: 22px; padding: 0 8px; border-radius: 999px;
   border: 1px solid transparent; background: var(--pl-hover); color: var(--pl-muted); white-space: nowrap; }
-.chip > .label { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+.chip.compact::after { content: attr(data-short) / ""; }
+.chip.compact > .label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 button.chip:hover { border-color: currentColor; }
 .chip.new { background: var(--pl-new-soft); color: var(--pl-new); font-weight: 600; }
 .chip.dup { background: var(--pl-dup-soft); color: var(--pl-dup); }
@@ -55,18 +56,10 @@ export const PENDING_ATTR = 'data-paper-lens-pending';
 const STRIP_MARGIN_TOP = '8px';
 const STRIP_LINE = '22px';
 
-/**
- * The reader-related chip comes after the states (and the strip's first render): wrapping it to a second line
- * then would grow the card and move the list under it. It asks only for a short place on the line (its basis),
- * takes the room left up to its full text, and shortens with an ellipsis when that is less (its title and what a
- * screen reader reads keep the full text); only a line without even that room wraps it.
- */
-const READER_CHIP_CSS = '.strip > .chip.reader { flex: 1 1 0; min-width: 4.5em; max-width: max-content; }';
-
 export const STRIP_CSS = `${BASE}
 :host { margin-top: ${STRIP_MARGIN_TOP}; }
 .strip { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; min-width: 0; }
-${READER_CHIP_CSS}
+.gauge { height: 0; }
 .toggle { display: inline-flex; align-items: center; justify-content: center; gap: 4px; height: ${STRIP_LINE}; min-width: 26px; padding: 0 6px;
   border-radius: 6px; border: 1px solid var(--pl-border); background: var(--pl-surface); color: var(--pl-muted); }
 .toggle:hover { background: var(--pl-hover); color: var(--pl-text); border-color: var(--pl-border-strong); }
@@ -101,6 +94,15 @@ export const SUMMARY_CSS = `${BASE}
 .for-you:hover, .for-you[aria-expanded="true"] { border-color: currentColor; }
 .for-you .glyph { width: 12px; height: 12px; }
 .only-new[aria-pressed="true"] { background: var(--pl-new-soft); color: var(--pl-new); border-color: transparent; font-weight: 600; }
+.hint { flex: 1 0 100%; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; margin: 0; padding-top: 8px;
+  border-top: 1px solid var(--pl-border); color: var(--pl-muted); }
+.hint b { color: var(--pl-text); font-weight: 600; }
+.hint .key { display: inline-flex; align-items: center; justify-content: center; width: 22px; height: 20px; border: 1px solid var(--pl-border);
+  border-radius: 6px; background: var(--pl-surface); }
+.hint .key.star { color: var(--pl-star); }
+.hint .key.read { color: var(--pl-read); }
+.hint .got-it { margin-left: auto; padding: 2px 10px; border: 1px solid var(--pl-border); border-radius: 8px; background: var(--pl-surface); color: var(--pl-text); }
+.hint .got-it:hover { background: var(--pl-hover); }
 .brand .warn { display: inline-flex; border-radius: 4px; }
 .brand .warn .glyph { color: var(--pl-warn); }
 .note { position: fixed; z-index: 2147483000; left: 16px; bottom: 16px; display: flex; align-items: flex-start; gap: 8px;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SummaryBar, type SummaryState } from './summary';
+import { NO_ACTIONS, SummaryBar, type SummaryState } from './summary';
 
 const counts = { papers: 3, newCount: null, seenBefore: null, duplicates: 0, relatedGroups: 0, hidden: 0 };
 const state = (note: string | null): SummaryState => ({
@@ -9,6 +9,7 @@ const state = (note: string | null): SummaryState => ({
   showDuplicateFilter: true,
   showSeenFilters: false,
   note,
+  hint: false,
 });
 
 describe('SummaryBar note', () => {
@@ -18,7 +19,7 @@ describe('SummaryBar note', () => {
 
   beforeEach(() => {
     document.body.replaceChildren();
-    bar = new SummaryBar('owner', vi.fn(), () => undefined);
+    bar = new SummaryBar('owner', vi.fn());
     document.body.append(bar.host);
   });
 
@@ -64,11 +65,26 @@ describe('SummaryBar note', () => {
   it('its buttons do not reach the filters', () => {
     const onFilter = vi.fn();
     document.body.replaceChildren();
-    bar = new SummaryBar('owner', onFilter, () => undefined);
+    bar = new SummaryBar('owner', onFilter);
     document.body.append(bar.host);
     bar.update(state('The store is gone.'));
     part('.dismiss').click();
     part('.warn').click();
     expect(onFilter).not.toHaveBeenCalled();
+  });
+});
+
+describe('SummaryBar first-visit hint', () => {
+  it('says what the star and read buttons do until the reader closes it', () => {
+    const closed = vi.fn();
+    const bar = new SummaryBar('t', () => undefined, { ...NO_ACTIONS, hintClosed: closed });
+    document.body.append(bar.host);
+    bar.update({ ...state(null), hint: true });
+    const hint = bar.host.shadowRoot!.querySelector<HTMLElement>('[data-paper-lens-hint]')!;
+    expect(hint.hidden).toBe(false);
+    expect(hint.textContent).toMatch(/Star keeps a paper in your Starred list.*Read marks it read/);
+    hint.querySelector<HTMLElement>('[data-paper-lens-hint-close]')!.click();
+    expect(hint.hidden).toBe(true);
+    expect(closed).toHaveBeenCalledOnce();
   });
 });

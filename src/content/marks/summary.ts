@@ -25,7 +25,19 @@ export interface SummaryState {
   reading?: boolean;
   /** Papers in the page's "For you" list (0: no entry). */
   forYou?: number;
+  /** A first visit: a line says what the star and read buttons do, until the reader closes it. */
+  hint: boolean;
 }
+
+/** What the bar's own buttons ask of the page. */
+export interface SummaryActions {
+  /** The "For you" entry was pressed: open its list under `anchor`. */
+  forYou: (anchor: HTMLElement) => void;
+  /** The reader closed the first-visit hint. */
+  hintClosed: () => void;
+}
+
+export const NO_ACTIONS: SummaryActions = { forYou: () => undefined, hintClosed: () => undefined };
 
 const sheetCache: { sheet?: CSSStyleSheet | null } = {};
 const MODES: Array<[FilterMode, string]> = [['show', 'Show'], ['dim', 'Dim'], ['hide', 'Hide']];
@@ -53,12 +65,13 @@ export class SummaryBar {
   private readonly noteText: HTMLElement;
   private readonly lens: SVGSVGElement;
   private readonly warn: HTMLElement;
+  private readonly hint: HTMLElement;
   private problem: string | null = null;
   /** The reader closed the note of the current problem. */
   private dismissed = false;
   private lastKey = '';
 
-  constructor(owner: string, onFilter: (change: Partial<Filters>) => void, onForYou: (anchor: HTMLElement) => void) {
+  constructor(owner: string, onFilter: (change: Partial<Filters>) => void, actions: SummaryActions = NO_ACTIONS) {
     this.host = document.createElement(SUMMARY_TAG);
     this.host.setAttribute('data-paper-lens-owner', owner);
     const root = this.host.attachShadow({ mode: 'open' });
@@ -75,11 +88,20 @@ export class SummaryBar {
       el('button', { type: 'button', class: 'dismiss', 'data-paper-lens-note': 'dismiss', 'aria-label': 'Dismiss', title: 'Dismiss' }, icon(ICONS.close)));
     this.lens = icon(ICONS.lens);
     this.warn = el('button', { type: 'button', class: 'warn', 'data-paper-lens-note': 'show', hidden: true }, icon(ICONS.warn));
+    this.hint = el('p', { class: 'hint', hidden: true, 'data-paper-lens-hint': '' },
+      el('span', { class: 'key star' }, icon(ICONS.star)), el('span', {}, el('b', {}, 'Star'), ' keeps a paper in your Starred list, in the toolbar popup, ready to export. '),
+      el('span', { class: 'key read' }, icon(ICONS.check)), el('span', {}, el('b', {}, 'Read'), ' marks it read: the card dims, here and on later visits.'),
+      el('button', { type: 'button', class: 'got-it', 'data-paper-lens-hint-close': '' }, 'Got it'));
     root.append(el('section', { class: 'bar', 'aria-label': 'Paper Lens summary' },
       el('span', { class: 'brand' }, this.lens, this.warn, 'Paper Lens'), this.counts, this.forYou,
-      el('div', { class: 'filters' }, this.duplicates, this.seen, this.onlyNew), this.note));
+      el('div', { class: 'filters' }, this.duplicates, this.seen, this.onlyNew), this.hint, this.note));
     root.addEventListener('click', (event) => {
       event.stopPropagation();
+      if ((event.target as Element | null)?.closest('[data-paper-lens-hint-close]')) {
+        setHidden(this.hint, true);
+        actions.hintClosed();
+        return;
+      }
       const noteAction = (event.target as Element | null)?.closest('[data-paper-lens-note]')?.getAttribute('data-paper-lens-note');
       if (noteAction) {
         this.dismissed = noteAction === 'dismiss';
@@ -89,7 +111,7 @@ export class SummaryBar {
         return;
       }
       if ((event.target as Element | null)?.closest('[data-paper-lens-for-you]')) {
-        onForYou(this.forYou);
+        actions.forYou(this.forYou);
         return;
       }
       const button = (event.target as Element | null)?.closest('[data-paper-lens-filter]');
@@ -122,6 +144,7 @@ export class SummaryBar {
     setAttr(this.onlyNew, 'aria-pressed', String(state.filters.onlyNew));
     setHidden(this.forYou, !state.forYou);
     setText(this.forYouCount, String(state.forYou ?? 0));
+    setHidden(this.hint, !state.hint);
     if (state.note !== this.problem) {
       this.problem = state.note;
       this.dismissed = false;
