@@ -140,11 +140,22 @@ export async function launchFirefox(site = new FixtureSite()): Promise<LaunchedF
   const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
   if (installed !== addonId) throw new Error(`Firefox installed ${installed}, not ${addonId}`);
 
+  // BiDi reports console errors of web tabs (content scripts included) but none from moz-extension:// pages;
+  // those pages' uncaught errors come through stderr above.
+  const pageErrors: string[] = [];
+  const open = async (): Promise<Page> => {
+    const page = await browser.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error instanceof Error ? error.message : String(error)}`));
+    return page;
+  };
   const extensionBrowser: ExtensionBrowser = {
     name: 'firefox',
     site,
     async newTab() {
-      const page = await browser.newPage();
+      const page = await open();
       await page.setRequestInterception(true);
       page.on('request', (request) => {
         const url = new URL(request.url());
@@ -161,13 +172,14 @@ export async function launchFirefox(site = new FixtureSite()): Promise<LaunchedF
       return firefoxTab(page, downloadDir);
     },
     async extensionTab(path) {
-      const page = await browser.newPage();
+      const page = await open();
       // page.goto waits for events Firefox does not send for moz-extension:// pages; BiDi's own navigate does not.
       await (page.mainFrame() as unknown as BidiFrame).browsingContext.navigate(`moz-extension://${EXTENSION_UUID}/${path}`, 'complete');
       const tab = firefoxTab(page, downloadDir);
       await waitUntil(tab, `document.readyState === 'complete' && location.protocol === 'moz-extension:'`, `${path} to load`);
       return tab;
     },
+    consoleErrors: () => [...pageErrors],
   };
 
   return {

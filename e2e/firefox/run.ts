@@ -21,6 +21,8 @@ async function runOne(scenario: Scenario): Promise<string[]> {
   try {
     firefox = await launchFirefox();
     await withTimeout(scenario.run(firefox.browser), SCENARIO_TIMEOUT_MS, 'the scenario');
+    const consoleErrors = firefox.browser.consoleErrors();
+    if (consoleErrors.length > 0) problems.push(`the pages logged ${consoleErrors.length} error(s):\n${consoleErrors.join('\n')}`);
   } catch (error) {
     problems.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
   } finally {

@@ -27,6 +27,8 @@ export interface ExtensionBrowser {
   newTab(): Promise<Tab>;
   /** Opens one of the extension's own pages in a new tab. */
   extensionTab(page: 'popup.html' | 'options.html'): Promise<Tab>;
+  /** Console errors and uncaught exceptions of every tab opened so far. */
+  consoleErrors(): string[];
 }
 
 /** Polls `expression` in the tab until it is truthy; throws with `what` and the last value after `timeoutMs`. */

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { LaunchedExtension } from '../launch';
+import { collectConsoleErrors } from '../harness';
 import type { DownloadedFile, ExtensionBrowser, Tab } from './driver';
 
 function playwrightTab(page: Page): Tab {
@@ -26,16 +27,23 @@ function playwrightTab(page: Page): Tab {
 }
 
 export function chromiumBrowser(launched: LaunchedExtension): ExtensionBrowser {
+  const errors: string[][] = [];
+  const open = async (): Promise<Page> => {
+    const page = await launched.context.newPage();
+    errors.push(collectConsoleErrors(page));
+    return page;
+  };
   return {
     name: 'chromium',
     site: launched.site,
     async newTab() {
-      return playwrightTab(await launched.context.newPage());
+      return playwrightTab(await open());
     },
     async extensionTab(path) {
-      const page = await launched.context.newPage();
+      const page = await open();
       await page.goto(`chrome-extension://${launched.extensionId}/${path}`);
       return playwrightTab(page);
     },
+    consoleErrors: () => errors.flat(),
   };
 }
