@@ -111,6 +111,8 @@ export async function launchFirefox(site = new FixtureSite()): Promise<LaunchedF
     executablePath,
     headless: true,
     env: firefoxEnv(home),
+    // The Chromium suite's window (launch.ts): cards far below it get their strips only when scrolled near.
+    defaultViewport: { width: 1280, height: 900 },
     // Lets the WebDriver BiDi client install a temporary add-on (webExtension.install).
     args: ['--remote-allow-system-access'],
     timeout: 90_000,

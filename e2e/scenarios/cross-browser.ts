@@ -1,14 +1,15 @@
 /**
  * End-to-end scenarios that run unchanged in Chromium and in Firefox on routed pages of the site: the listing is
- * marked, a star survives a reload and shows in the popup, the popup exports BibTeX that parses back, and the
- * options page saves a backup that holds the star. Checks use node:assert, which both runners report.
+ * marked, a star survives a reload and shows in the popup, the popup exports BibTeX that parses back, the
+ * options page saves a backup that holds the star, and the marks follow a client-side navigation. Checks use node:assert, which both runners report.
  */
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Paper } from '../../src/core/types';
 import { parseBackup } from '../../src/core/backup';
 import { DAY_PATH, dayPapers } from '../fixtures/day-papers';
-import type { CardMarks } from '../content-support';
+import { generateSyntheticSet } from '../fixtures/synthetic';
+import { ALL_CARDS_MARKED, type CardMarks } from '../content-support';
 import { waitUntil, type ExtensionBrowser, type Tab } from './driver';
 import { cardMarksScript, deepText, READY_GENERATION, stripAttribute } from './page-scripts';
 
@@ -124,4 +125,27 @@ export const optionsSavesBackup: Scenario = {
   },
 };
 
-export const CROSS_BROWSER_SCENARIOS: Scenario[] = [listingIsMarked, starPersistsAndShowsInPopup, popupExportsBibtex, optionsSavesBackup];
+export const clientSideNavigation: Scenario = {
+  name: 'a client-side navigation with the old payload still in the page: the marks follow the new cards',
+  async run(browser) {
+    const first = generateSyntheticSet({ seed: 21, count: 12, startDate: '2024-03-11' }).papers;
+    const next = generateSyntheticSet({ seed: 22, count: 9, startDate: '2024-03-12' }).papers;
+    browser.site.setPage('/papers/date/2024-03-11', { papers: first, layout: 'payload', spa: true });
+    browser.site.setPage('/papers/date/2024-03-12', { papers: next, layout: 'payload', spa: true });
+    const tab = await browser.newTab();
+    await tab.goto('https://huggingface.co/papers/date/2024-03-11');
+    await waitUntil(tab, `${READY_GENERATION} >= 0`, 'the first day marked');
+    const generation = await tab.evaluate<number>(READY_GENERATION);
+    assert.deepEqual((await tab.evaluate<CardMarks[]>(cardMarksScript())).map((card) => card.id), first.map(idOf));
+
+    await tab.click('[data-fixture-nav] a[href="/papers/date/2024-03-12"]');
+    await waitUntil(tab, `location.pathname === '/papers/date/2024-03-12' && ${READY_GENERATION} > ${generation} && ${ALL_CARDS_MARKED}`, 'the next day marked after the client-side navigation');
+    const cards = await tab.evaluate<CardMarks[]>(cardMarksScript());
+    assert.deepEqual(cards.map((card) => card.id), next.map(idOf));
+    assert.ok(cards.every((card) => card.strips === 1), 'one strip per card');
+    assert.equal(await tab.evaluate<number>(`document.querySelectorAll('paper-lens-summary').length`), 1);
+    await waitUntil(tab, `${deepText('paper-lens-summary')}.includes(${JSON.stringify(`${next.length} papers`)})`, 'the summary of the next day');
+  },
+};
+
+export const CROSS_BROWSER_SCENARIOS: Scenario[] = [listingIsMarked, starPersistsAndShowsInPopup, popupExportsBibtex, optionsSavesBackup, clientSideNavigation];
