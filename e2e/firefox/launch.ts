@@ -47,6 +47,9 @@ function firefoxEnv(home: string): NodeJS.ProcessEnv {
   return env;
 }
 
+/** A request's tab closed before its answer went out: nothing is waiting for it any more. */
+function tabGone(): void {}
+
 interface BidiFrame {
   browsingContext: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<void> };
 }
@@ -92,6 +95,9 @@ function firefoxTab(page: Page, downloadDir: string): Tab {
       const before = new Set(readdirSync(downloadDir));
       await trigger();
       return waitForDownload(downloadDir, before);
+    },
+    async screenshot(path) {
+      await page.screenshot({ path: path as `${string}.png` });
     },
   };
 }
@@ -163,12 +169,12 @@ export async function launchFirefox(site = new FixtureSite()): Promise<LaunchedF
         const url = new URL(request.url());
         if (url.hostname === 'huggingface.co') {
           const { status, body, contentType } = site.respond(request.url());
-          void request.respond({ status, body, contentType });
+          request.respond({ status, body, contentType }).catch(tabGone);
         } else if (url.protocol === 'https:' || url.protocol === 'http:') {
           // Tests never touch the network.
-          void request.abort('blockedbyclient');
+          request.abort('blockedbyclient').catch(tabGone);
         } else {
-          void request.continue();
+          request.continue().catch(tabGone);
         }
       });
       return firefoxTab(page, downloadDir);

@@ -19,6 +19,8 @@ export interface Tab {
   click(selector: string): Promise<void>;
   /** Runs `trigger` (a click that saves a file) and answers the file the browser saved. */
   download(trigger: () => Promise<void>): Promise<DownloadedFile>;
+  /** Saves a PNG of the viewport, for a person to look at. */
+  screenshot(path: string): Promise<void>;
 }
 
 export interface ExtensionBrowser {

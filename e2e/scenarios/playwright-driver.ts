@@ -23,6 +23,9 @@ function playwrightTab(page: Page): Tab {
       const path = await download.path();
       return { fileName: download.suggestedFilename(), text: await readFile(path, 'utf8') };
     },
+    async screenshot(path) {
+      await page.screenshot({ path });
+    },
   };
 }
 
