@@ -8,6 +8,8 @@ import { chromiumBrowser } from './scenarios/playwright-driver';
 
 for (const scenario of CROSS_BROWSER_SCENARIOS) {
   test(`cross-browser: ${scenario.name}`, async ({ launched }) => {
+    // Each wait in a scenario allows 60 s on a loaded machine and returns as soon as its condition holds.
+    test.setTimeout(180_000);
     const browser = chromiumBrowser(launched);
     await scenario.run(browser);
     expect(browser.consoleErrors()).toEqual([]);

@@ -7,7 +7,7 @@
 import { CROSS_BROWSER_SCENARIOS, type Scenario } from '../scenarios/cross-browser';
 import { findFirefox, FIREFOX_INSTALL_HINT, launchFirefox, type LaunchedFirefox } from './launch';
 
-const SCENARIO_TIMEOUT_MS = 180_000;
+const SCENARIO_TIMEOUT_MS = 300_000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

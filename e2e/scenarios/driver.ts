@@ -34,7 +34,7 @@ export interface ExtensionBrowser {
 }
 
 /** Polls `expression` in the tab until it is truthy; throws with `what` and the last value after `timeoutMs`. */
-export async function waitUntil(tab: Tab, expression: string, what: string, timeoutMs = 30_000): Promise<void> {
+export async function waitUntil(tab: Tab, expression: string, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
