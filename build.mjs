@@ -1,6 +1,7 @@
 // Builds the unpacked Chrome and Firefox extensions, their store zips, the source zip and the licence notices
 // into dist/ (packaging/build.mjs does the work).
-// Usage: node build.mjs [--watch] [--no-zip] [--dev]
+// Usage: node build.mjs [--watch] [--no-zip] [--dev] [--bench]
+// --bench builds dist-bench/chrome with the benchmark's hooks (`__BENCH__`); every other build leaves them out.
 import * as esbuild from 'esbuild';
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -13,7 +14,8 @@ const root = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
 const dev = args.has('--dev') || watch;
-const dist = join(root, 'dist');
+const bench = args.has('--bench');
+const dist = join(root, bench ? 'dist-bench' : 'dist');
 
 if (watch) {
   await rm(dist, { recursive: true, force: true });
@@ -53,12 +55,12 @@ if (watch) {
   watchFiles(join(root, 'manifest.json'), reassemble);
   console.log('[paper-lens] watching src/, public/ and manifest.json (Ctrl+C stops)');
 } else {
-  const { metafile, sourceZipWritten } = await buildExtension({ root, outDir: dist, dev, zip: !args.has('--no-zip') });
+  const { metafile, sourceZipWritten, targets } = await buildExtension({ root, outDir: dist, dev, bench, zip: !args.has('--no-zip') });
   const sizes = Object.entries(metafile.outputs)
     .map(([file, info]) => `${relative(join(dist, '.bundle'), join(root, file))} ${(info.bytes / 1024).toFixed(1)} KB`)
     .join(', ');
-  console.log(`[paper-lens] built dist/chrome and dist/firefox (${sizes})`);
-  if (!args.has('--no-zip')) {
+  console.log(`[paper-lens] built ${targets.map((target) => `${relative(root, dist)}/${target}`).join(' and ')} (${sizes})`);
+  if (!args.has('--no-zip') && !bench) {
     console.log(`[paper-lens] wrote dist/paper-lens-chrome.zip, dist/paper-lens-firefox.zip${sourceZipWritten ? ', dist/paper-lens-source.zip' : ' (no source zip: not a git checkout)'}`);
   }
 }

@@ -20,7 +20,8 @@ export const entryPoints = {
   options: 'src/options/index.tsx',
 };
 
-export function esbuildOptions({ root, outDir, dev }) {
+/** `bench`: the benchmark's build, with its hooks compiled in (`__BENCH__`); every other build leaves them out. */
+export function esbuildOptions({ root, outDir, dev, bench = false }) {
   return {
     absWorkingDir: root,
     entryPoints,
@@ -33,7 +34,7 @@ export function esbuildOptions({ root, outDir, dev }) {
     legalComments: 'none',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"' },
+    define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"', __BENCH__: String(bench) },
     metafile: true,
     logLevel: 'warning',
   };
@@ -59,13 +60,13 @@ async function zipDir(dir) {
  * Copies public/, the bundles, the licence files and each browser's manifest into outDir/<target>, and checks
  * each package against the store rules. Throws, naming every broken rule, when a package could not be submitted.
  */
-export async function assemble({ root, outDir, metafile, zip }) {
+export async function assemble({ root, outDir, metafile, zip, targets = TARGETS }) {
   const source = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8'));
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
   source.version = pkg.version;
   const notices = thirdPartyNotices(root, metafile);
   const problems = [];
-  for (const target of TARGETS) {
+  for (const target of targets) {
     const dir = join(outDir, target);
     await mkdir(dir, { recursive: true });
     await cp(join(root, 'public'), dir, { recursive: true });
@@ -85,11 +86,12 @@ export async function assemble({ root, outDir, metafile, zip }) {
   return { sourceZipWritten: sourceBytes !== null };
 }
 
-/** One full build into a clean outDir. Answers esbuild's metafile. */
-export async function buildExtension({ root, outDir, dev = false, zip = true }) {
+/** One full build into a clean outDir. Answers esbuild's metafile. A bench build is Chrome's only and never zipped. */
+export async function buildExtension({ root, outDir, dev = false, zip = true, bench = false }) {
   await rm(outDir, { recursive: true, force: true });
-  const result = await esbuild.build(esbuildOptions({ root, outDir, dev }));
-  const { sourceZipWritten } = await assemble({ root, outDir, metafile: result.metafile, zip });
+  const result = await esbuild.build(esbuildOptions({ root, outDir, dev, bench }));
+  const targets = bench ? ['chrome'] : TARGETS;
+  const { sourceZipWritten } = await assemble({ root, outDir, metafile: result.metafile, zip: zip && !bench, targets });
   await writeFile(join(outDir, 'meta.json'), JSON.stringify(result.metafile));
-  return { metafile: result.metafile, sourceZipWritten };
+  return { metafile: result.metafile, sourceZipWritten, targets };
 }

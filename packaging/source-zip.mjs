@@ -15,10 +15,13 @@ function trackedFiles(root) {
   } catch {
     return null;
   }
-  return listing.split('\0').filter(Boolean).map((line) => {
+  // A file in the middle of a merge is listed once per stage; the zip takes it once, as it is on disk.
+  const files = new Map();
+  for (const line of listing.split('\0').filter(Boolean)) {
     const [meta, path] = line.split('\t');
-    return { path, executable: meta.startsWith('100755') };
-  });
+    if (!files.has(path)) files.set(path, { path, executable: meta.startsWith('100755') });
+  }
+  return [...files.values()];
 }
 
 function commitOf(root) {

@@ -4,10 +4,11 @@
  * after first importing `--sightings` papers' worth of sightings the way the store bench does (10,000 papers, their
  * 100,000 sightings, then the rest). Prints the papers' round trips (sum, quartiles per chunk), the store's own
  * merge phases (Store.onTiming), how long the background indexing took after the import, and the database size.
- * PAPER_LENS_BENCH_EXTENSION_DIR points it at another build (the old code, for an A/B run).
+ * It builds and runs the bench build (dist-bench/chrome); PAPER_LENS_BENCH_EXTENSION_DIR points it at another build
+ * (the old code, for an A/B run).
  */
 import type { Page, Worker } from 'playwright';
-import { launchBench } from './bench-launch';
+import { buildBenchExtension, launchBench } from './bench-launch';
 import { round } from './bench-report';
 import { sightingsOf, storedPapers } from './bench-records';
 import { mergeChunk } from './bench-store';
@@ -61,6 +62,7 @@ const quartiles = (values: number[]): string => {
 };
 
 async function main(): Promise<void> {
+  if (!process.env.PAPER_LENS_BENCH_EXTENSION_DIR) buildBenchExtension();
   const launched = await launchBench();
   try {
     const page = await launched.context.newPage();

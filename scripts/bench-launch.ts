@@ -1,22 +1,30 @@
 /**
- * Starts Chromium for the benchmark. Normally this is the lead's launchExtension (dist/chrome). Two cases need
- * another extension directory: the CPU profile, which loads an unminified copy of the same build so function
- * names are readable, and PAPER_LENS_BENCH_EXTENSION_DIR, which points the bench at any unpacked extension
- * (used to develop the bench before the real pieces existed).
+ * Starts Chromium for the benchmark with the bench build (dist-bench/chrome: the production build plus the worker's
+ * bench hooks). Two cases need another extension directory: the CPU profile, which loads an unminified copy of the
+ * same build so function names are readable, and PAPER_LENS_BENCH_EXTENSION_DIR, which points the bench at any
+ * unpacked extension (an older build for a side-by-side run; figures that need the hooks are then not measured).
  */
 import { chromium } from 'playwright';
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumArgs, findChromium, INSTALL_HINT } from '../e2e/browser';
-import { EXTENSION_DIR, launchExtension, type LaunchedExtension } from '../e2e/launch';
+import type { LaunchedExtension } from '../e2e/launch';
 import { FixtureSite } from '../e2e/fixtures/site';
 
 const root = resolve(import.meta.dirname, '..');
 
-export async function launchBench(extensionDir = process.env.PAPER_LENS_BENCH_EXTENSION_DIR): Promise<LaunchedExtension> {
-  if (!extensionDir) return launchExtension();
+/** The bench build (`node build.mjs --bench`): dist/chrome with the worker's bench hooks (src/background/bench-hooks.ts). */
+export const BENCH_EXTENSION_DIR = join(root, 'dist-bench', 'chrome');
+
+/** Builds dist-bench/chrome (the bench runs it unless PAPER_LENS_BENCH_EXTENSION_DIR names another build). */
+export function buildBenchExtension(): void {
+  execFileSync(process.execPath, [join(root, 'build.mjs'), '--bench'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+export async function launchBench(extensionDir = process.env.PAPER_LENS_BENCH_EXTENSION_DIR ?? BENCH_EXTENSION_DIR): Promise<LaunchedExtension> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(INSTALL_HINT);
   const userDataDir = mkdtempSync(join(tmpdir(), 'paper-lens-bench-profile-'));
@@ -51,7 +59,7 @@ export async function launchBench(extensionDir = process.env.PAPER_LENS_BENCH_EX
  * so a CPU profile names the functions. Returns the directory and a cleanup function.
  */
 export async function buildReadableExtension(): Promise<{ dir: string; cleanup: () => void }> {
-  const source = process.env.PAPER_LENS_BENCH_EXTENSION_DIR ?? EXTENSION_DIR;
+  const source = process.env.PAPER_LENS_BENCH_EXTENSION_DIR ?? BENCH_EXTENSION_DIR;
   const dir = mkdtempSync(join(tmpdir(), 'paper-lens-bench-readable-'));
   cpSync(source, dir, { recursive: true });
   if (!process.env.PAPER_LENS_BENCH_EXTENSION_DIR) {
@@ -66,7 +74,7 @@ export async function buildReadableExtension(): Promise<{ dir: string; cleanup: 
       legalComments: 'none',
       jsx: 'automatic',
       jsxImportSource: 'preact',
-      define: { 'process.env.NODE_ENV': '"production"' },
+      define: { 'process.env.NODE_ENV': '"production"', __BENCH__: 'true' },
       logLevel: 'error',
     });
   }

@@ -9,7 +9,7 @@
 import type { BrowserContext, CDPSession } from 'playwright';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyseLoadTrace, TRACE_CATEGORIES, type LoadTraceSummary, type TraceEvent } from './bench-trace';
+import { analyseLoadTrace, findMainThread, threadCpuMs, TRACE_CATEGORIES, type LoadTraceSummary, type TraceEvent } from './bench-trace';
 
 /** Main-world probe installed with context.addInitScript before any navigation. */
 export const BENCH_INIT_SCRIPT = `(() => {
@@ -20,9 +20,26 @@ export const BENCH_INIT_SCRIPT = `(() => {
       for (const entry of list.getEntries()) probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch (error) { /* no longtask support: the list stays empty */ }
+  // When the extension says it is ready, every card in the viewport should show its marks (Paper Lens: a strip
+  // host with its shadow root; the bench's minimal annotator: its badge). If one does not yet, the probe checks
+  // again each frame until it does: viewportMarkedAt is when the reader sees every visible card marked.
+  probe.viewportMarkedAt = null;
+  const viewportMarked = () => Array.from(document.querySelectorAll('article')).every((card) => {
+    const box = card.getBoundingClientRect();
+    if (box.bottom <= 0 || box.top >= window.innerHeight) return true;
+    const host = card.querySelector('paper-lens-marks, [data-bench-badge]');
+    return host !== null && (host.shadowRoot !== null || host.hasAttribute('data-bench-badge'));
+  });
+  const checkViewport = () => {
+    if (viewportMarked()) probe.viewportMarkedAt = performance.now();
+    else requestAnimationFrame(checkViewport);
+  };
   // Parser-set attributes are not mutations, so watching attributes under the document stays cheap.
   new MutationObserver(() => {
-    if (probe.readyAt === null && document.documentElement && document.documentElement.hasAttribute('data-paper-lens-ready')) probe.readyAt = performance.now();
+    if (probe.readyAt === null && document.documentElement && document.documentElement.hasAttribute('data-paper-lens-ready')) {
+      probe.readyAt = performance.now();
+      checkViewport();
+    }
   }).observe(document, { attributes: true, attributeFilter: ['data-paper-lens-ready'], subtree: true });
 })();`;
 
@@ -39,6 +56,10 @@ export interface LoadMeasurement {
   measures: Array<{ name: string; start: number; duration: number }>;
   /** From navigation start until <html data-paper-lens-ready>; null for pages without the extension. */
   readyMs: number | null;
+  /** From navigation start until every card in the viewport showed its marks (checked from ready on). */
+  viewportMarkedMs: number | null;
+  /** CPU time of the extension's service worker during the load (from the trace; null without a worker in it). */
+  workerCpuMs: number | null;
   longTasks: Array<{ start: number; duration: number }>;
 }
 
@@ -97,6 +118,11 @@ export interface LoadOptions {
   /** Quiet time after ready (or after load) before the measurement ends. */
   settleMs: number;
   trace: boolean;
+  /**
+   * A browser-level CDP session to trace with: its trace holds every process, the extension's service worker
+   * included (a page's session traces only the page's own processes).
+   */
+  traceSession?: CDPSession;
 }
 
 export async function measureLoad(context: BrowserContext, options: LoadOptions): Promise<LoadMeasurement> {
@@ -111,24 +137,28 @@ export async function measureLoad(context: BrowserContext, options: LoadOptions)
       before = await metric(cdp);
       await page.goto(options.url, { waitUntil: 'load' });
       if (options.expectReady) {
-        await page.waitForFunction(() => document.documentElement.hasAttribute('data-paper-lens-ready'), null, { polling: 100, timeout: options.readyTimeoutMs });
+        await page.waitForFunction(() => (window as unknown as { __paperLensBench?: { viewportMarkedAt: number | null } }).__paperLensBench?.viewportMarkedAt != null, null, { polling: 100, timeout: options.readyTimeoutMs });
       }
       await page.waitForTimeout(options.settleMs);
       after = await metric(cdp);
     };
-    const events = options.trace ? await collectTrace(cdp, load) : (await load(), []);
+    const events = options.trace ? await collectTrace(options.traceSession ?? cdp, load) : (await load(), []);
     keepTrace(events, options.url);
     const probe = await page.evaluate(() => {
-      const bench = (window as unknown as { __paperLensBench?: { longTasks: Array<{ start: number; duration: number }>; readyAt: number | null } }).__paperLensBench;
+      const bench = (window as unknown as { __paperLensBench?: { longTasks: Array<{ start: number; duration: number }>; readyAt: number | null; viewportMarkedAt: number | null } }).__paperLensBench;
       const measures = performance.getEntriesByType('measure')
         .filter((entry) => entry.name.startsWith('paper-lens:'))
         .map((entry) => ({ name: entry.name, start: entry.startTime, duration: entry.duration }));
-      return { longTasks: bench?.longTasks ?? [], readyAt: bench?.readyAt ?? null, measures };
+      return { longTasks: bench?.longTasks ?? [], readyAt: bench?.readyAt ?? null, viewportMarkedAt: bench?.viewportMarkedAt ?? null, measures };
     });
     await cdp.detach();
     const delta = (name: string): number => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+    const trace = options.trace ? analyseLoadTrace(events, options.url, `chrome-extension://${options.extensionId}/`) : null;
+    const mainPid = options.trace ? findMainThread(events, options.url)?.pid ?? -1 : -1;
     return {
-      trace: options.trace ? analyseLoadTrace(events, options.url, `chrome-extension://${options.extensionId}/`) : null,
+      trace,
+      viewportMarkedMs: probe.viewportMarkedAt,
+      workerCpuMs: options.trace ? threadCpuMs(events, 'ServiceWorker thread', mainPid) : null,
       cdpScriptMs: delta('ScriptDuration'),
       cdpTaskMs: delta('TaskDuration'),
       selfMeasuredMs: unionLength(probe.measures),

@@ -71,3 +71,50 @@ describe('numbers', () => {
     expect(unionLength([{ start: 0, duration: 10 }, { start: 5, duration: 10 }, { start: 30, duration: 1 }, { start: 2, duration: 3 }])).toBe(16);
   });
 });
+
+describe('figures against their floor', () => {
+  it('declares the time, the floor and the ratio, the target on the ratio', () => {
+    const report = new Report();
+    report.declareRatio('store_state_250_of_10000', 'states', 2);
+    expect(report.all().map((figure) => figure.name)).toEqual(['store_state_250_of_10000_ratio', 'store_state_250_of_10000_ms', 'store_state_250_of_10000_floor_ms']);
+    expect(report.get('store_state_250_of_10000_ratio').target).toEqual({ op: '<=', value: 2 });
+    expect(toJson(report, machine, 1)).toMatchObject({ store_state_250_of_10000_ms: null, store_state_250_of_10000_floor_ms: null, store_state_250_of_10000_ratio: null });
+  });
+
+  it('takes the median of side-by-side ratios when the samples are paired, the ratio of medians otherwise', () => {
+    const report = new Report();
+    report.declareRatio('a', 'a', 2);
+    report.declareRatio('b', 'b', 2);
+    // Round 2 ran on a machine twice as slow: both sides doubled, its ratio did not change.
+    report.setRatio('a', [30, 60, 33], [10, 20, 10], { paired: true });
+    report.setRatio('b', [30, 60, 33], [10, 20, 10]);
+    expect(report.get('a_ratio').value).toBe(3);
+    expect(report.get('a_ms').value).toBe(33);
+    expect(report.get('a_floor_ms').value).toBe(10);
+    expect(report.get('b_ratio').value).toBe(3.3);
+    expect(statusOf(report.get('a_ratio'))).toBe('missed');
+    expect(toTable(report, machine, 1)).toContain('3x');
+  });
+
+  it('leaves all three unmeasured, with the reason, when a side is missing', () => {
+    const report = new Report();
+    report.declareRatio('a', 'a', 2);
+    report.setRatio('a', [30], []);
+    expect(statusOf(report.get('a_ratio'))).toBe('not measured');
+    expect(report.get('a_ratio').reason).toBe('the floor was not measured');
+    expect(report.get('a_ms').value).toBeNull();
+  });
+});
+
+describe('reasons', () => {
+  it("keeps a figure's own reason when a phase marks the rest of its figures", () => {
+    const report = new Report();
+    report.declareRatio('import_100000_papers', 'import', 1.25);
+    report.declare('store_state_250_of_100000_ms', 'state', 'ms');
+    report.missRatio('import_100000_papers', 'out of time after 33000 papers: 1.24x so far');
+    report.missAll('import_', 'the import ran out of time');
+    report.missAll('store_', 'the import ran out of time');
+    expect(report.get('import_100000_papers_ratio').reason).toBe('out of time after 33000 papers: 1.24x so far');
+    expect(report.get('store_state_250_of_100000_ms').reason).toBe('the import ran out of time');
+  });
+});

@@ -4,7 +4,7 @@
  * and the reason, so the output always has the same shape.
  */
 
-export type Unit = 'ms' | 's' | 'kb' | 'mb' | 'count';
+export type Unit = 'ms' | 's' | 'kb' | 'mb' | 'count' | 'ratio';
 export type Status = 'met' | 'missed' | 'not measured' | 'info';
 
 export interface Target {
@@ -69,15 +69,56 @@ export class Report {
     if (details.samples) figure.samples = details.samples.map(round);
   }
 
+  /**
+   * A figure measured against its floor in the same run: `${base}_ms` (what Paper Lens takes), `${base}_floor_ms`
+   * (the least any design takes for the same thing) and `${base}_ratio` (the target applies to the ratio). The
+   * table shows the ratio; the two times are in its note and in the JSON.
+   */
+  declareRatio(base: string, label: string, targetRatio?: number): void {
+    this.declare(`${base}_ratio`, label, 'ratio', targetRatio === undefined ? undefined : { op: '<=', value: targetRatio });
+    this.declare(`${base}_ms`, `${label}: Paper Lens`, 'ms', undefined, { jsonOnly: true });
+    this.declare(`${base}_floor_ms`, `${label}: floor`, 'ms', undefined, { jsonOnly: true });
+  }
+
+  /**
+   * Sets a ratio figure from samples of Paper Lens and of its floor. Paired samples (taken side by side, round by
+   * round) give the median of the per-round ratios, which cancels a round's machine load; otherwise the ratio of
+   * the medians.
+   */
+  setRatio(base: string, values: number[], floors: number[], details: { paired?: boolean; note?: string; floorNote?: string } = {}): void {
+    if (values.length === 0 || floors.length === 0) {
+      this.missRatio(base, values.length === 0 ? 'Paper Lens was not measured' : 'the floor was not measured');
+      return;
+    }
+    const value = median(values);
+    const floor = median(floors);
+    const paired = details.paired === true && values.length === floors.length && floors.every((sample) => sample > 0);
+    const ratio = paired ? median(values.map((sample, i) => sample / (floors[i] as number))) : value / floor;
+    this.set(`${base}_ms`, value, { samples: values, ...(details.note ? { note: details.note } : {}) });
+    this.set(`${base}_floor_ms`, floor, { samples: floors, ...(details.floorNote ? { note: details.floorNote } : {}) });
+    if (!Number.isFinite(ratio)) {
+      this.miss(`${base}_ratio`, `the floor measured ${round(floor)} ms`);
+      return;
+    }
+    const how = paired ? `median of ${values.length} side-by-side ratios` : `ratio of the medians (${values.length} and ${floors.length} samples)`;
+    this.set(`${base}_ratio`, ratio, {
+      note: `${round(value)} ms against a floor of ${round(floor)} ms (${how})${details.note ? `; ${details.note}` : ''}${details.floorNote ? `; floor: ${details.floorNote}` : ''}`,
+    });
+  }
+
+  missRatio(base: string, reason: string): void {
+    for (const suffix of ['_ratio', '_ms', '_floor_ms']) this.miss(`${base}${suffix}`, reason);
+  }
+
   /** Marks a figure as not measured (keeps an earlier value if one was already set). */
   miss(name: string, reason: string): void {
     const figure = this.require(name);
     if (figure.value === null) figure.reason = reason;
   }
 
-  /** Marks every still-empty figure whose name starts with `prefix`. */
+  /** Marks every still-empty figure whose name starts with `prefix` and that has no reason of its own yet. */
   missAll(prefix: string, reason: string): void {
-    for (const figure of this.figures.values()) if (figure.name.startsWith(prefix) && figure.value === null) figure.reason = reason;
+    for (const figure of this.figures.values()) if (figure.name.startsWith(prefix) && figure.value === null && figure.reason === 'not run') figure.reason = reason;
   }
 
   get(name: string): Figure {
@@ -121,10 +162,11 @@ export function toJson(report: Report, machine: Machine, durationS: number): Rec
   return { ...machine, bench_duration_s: round(durationS), ...flat, results, ...report.extra };
 }
 
-const UNIT_TEXT: Record<Unit, string> = { ms: 'ms', s: 's', kb: 'KB', mb: 'MB', count: '' };
+const UNIT_TEXT: Record<Unit, string> = { ms: 'ms', s: 's', kb: 'KB', mb: 'MB', count: '', ratio: 'x' };
 
 function formatValue(value: number | null, unit: Unit): string {
   if (value === null) return '-';
+  if (unit === 'ratio') return `${value}x`;
   return `${value}${UNIT_TEXT[unit] ? ` ${UNIT_TEXT[unit]}` : ''}`;
 }
 

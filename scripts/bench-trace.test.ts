@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseLoadTrace, type TraceEvent } from './bench-trace';
+import { analyseLoadTrace, threadCpuMs, type TraceEvent } from './bench-trace';
 
 const URL = 'https://huggingface.co/papers/date/2024-03-11';
 const ORIGIN = 'chrome-extension://abc/';
@@ -48,6 +48,10 @@ describe('analyseLoadTrace', () => {
     expect(summary!.longestExtensionTaskMs).toBeCloseTo(0.5, 6);
     expect(summary!.renderTasks.map((t) => t.startUs)).toEqual([5000]);
     expect(summary!.renderMs).toBeCloseTo(0.2, 6);
+    // The script's task and the render its change caused, by CPU; the page's own parse is its longest task.
+    expect(summary!.renderCpuMs).toBeCloseTo(0.2, 6);
+    expect(summary!.longestExtensionCpuMs).toBeCloseTo(0.3, 6);
+    expect(summary!.longestTaskCpuMs).toBeCloseTo(1, 6);
   });
 
   it('reports tasks over 50 ms whoever ran them', () => {
@@ -73,5 +77,29 @@ describe('analyseLoadTrace', () => {
     const summary = analyseLoadTrace(events, URL, ORIGIN)!;
     expect(summary.extensionTasks.map((t) => t.startUs)).toEqual([2000]);
     expect(summary.extensionScriptMs).toBeGreaterThan(0);
+  });
+});
+
+describe('threadCpuMs', () => {
+  const worker = { pid: 7, tid: 70 };
+  const named = (at: { pid: number; tid: number }, name: string): TraceEvent => ({ name: 'thread_name', ph: 'M', ts: 0, ...at, args: { name } });
+
+  it("sums the CPU of a named thread's top-level tasks in other processes than the page's", () => {
+    const events: TraceEvent[] = [
+      named(worker, 'ServiceWorker thread'),
+      task(100, 50, worker, 40),
+      // A task nested in the one before is part of it, not more work.
+      task(110, 10, worker, 10),
+      task(400, 30, worker),
+      // The page's own process has a worker thread of the same name: not the extension's.
+      named({ pid: 1, tid: 5 }, 'ServiceWorker thread'),
+      task(100, 500, { pid: 1, tid: 5 }, 500),
+    ];
+    expect(threadCpuMs(events, 'ServiceWorker thread', 1)).toBeCloseTo(0.07, 6);
+    expect(threadCpuMs(events, 'ServiceWorker thread', 1, 300)).toBeCloseTo(0.03, 6);
+  });
+
+  it('is null when no thread has the name', () => {
+    expect(threadCpuMs(pageLoad(), 'ServiceWorker thread', 1)).toBeNull();
   });
 });

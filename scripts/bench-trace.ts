@@ -62,8 +62,14 @@ export interface LoadTraceSummary {
    * under test has no scripts, so after its parse only the extension changes the DOM. The first frame after the
    * parse may also hold the page's own pending layout, so this can overcount a little.
    */
-  renderTasks: Array<{ startUs: number; durationMs: number }>;
+  renderTasks: Array<{ startUs: number; durationMs: number; cpuMs: number }>;
   renderMs: number;
+  /** The same rendering tasks' CPU time. */
+  renderCpuMs: number;
+  /** CPU time of the longest of the extension's tasks and the rendering tasks its changes caused. */
+  longestExtensionCpuMs: number;
+  /** CPU time of the page's longest main-thread task from its parse on, whoever ran it. */
+  longestTaskCpuMs: number;
   /** Main-thread tasks over 50 ms, whoever ran them (the page's own parse and layout included). */
   longTasksMs: number[];
 }
@@ -219,7 +225,7 @@ export function analyseLoadTrace(events: readonly TraceEvent[], pageUrl: string,
     .filter((event) => event.pid === main.pid && event.tid === main.tid && RENDER_EVENTS.has(event.name) && event.ts >= parseEnd && (event.dur ?? 0) > 0)
     .map((event) => event.ts)
     .sort((a, b) => a - b);
-  const renderTasks: Array<{ startUs: number; durationMs: number }> = [];
+  const renderTasks: Array<{ startUs: number; durationMs: number; cpuMs: number }> = [];
   const extensionStarts = new Set(extensionTasks.map((task) => task.startUs));
   let dirty = false;
   let renderIndex = 0;
@@ -232,13 +238,16 @@ export function analyseLoadTrace(events: readonly TraceEvent[], pageUrl: string,
     while (renderIndex < renderStarts.length && (renderStarts[renderIndex] as number) < task.start) renderIndex++;
     const rendersHere = renderIndex < renderStarts.length && (renderStarts[renderIndex] as number) <= task.end;
     if (dirty && rendersHere) {
-      renderTasks.push({ startUs: task.start, durationMs: (task.end - task.start) / 1000 });
+      renderTasks.push({ startUs: task.start, durationMs: (task.end - task.start) / 1000, cpuMs: task.cpuUs / 1000 });
       dirty = false;
     }
   }
   return {
     renderTasks,
     renderMs: renderTasks.reduce((sum, task) => sum + task.durationMs, 0),
+    renderCpuMs: renderTasks.reduce((sum, task) => sum + task.cpuMs, 0),
+    longestExtensionCpuMs: Math.max(0, ...extensionTasks.map((task) => task.cpuMs), ...renderTasks.map((task) => task.cpuMs)),
+    longestTaskCpuMs: tasks.reduce((max, task) => Math.max(max, task.cpuUs / 1000), 0),
     extensionTaskMs: extensionTasks.reduce((sum, task) => sum + task.durationMs, 0),
     extensionTaskCpuMs: extensionTasks.reduce((sum, task) => sum + task.cpuMs, 0),
     longestExtensionTaskMs: extensionTasks.reduce((max, task) => Math.max(max, task.durationMs), 0),
@@ -246,4 +255,23 @@ export function analyseLoadTrace(events: readonly TraceEvent[], pageUrl: string,
     extensionScriptMs: samples.reduce((sum, sample) => sum + sample.gapUs, 0) / 1000,
     longTasksMs: tasks.map((task) => (task.end - task.start) / 1000).filter((ms) => ms > 50),
   };
+}
+
+/**
+ * CPU time of the top-level tasks of every thread named `threadName` (a 'thread_name' metadata event) in
+ * processes other than the page's, between `fromUs` and `toUs`: an extension's service worker is a thread
+ * named 'ServiceWorker thread' in the extension's own renderer process.
+ */
+export function threadCpuMs(events: readonly TraceEvent[], threadName: string, exceptPid: number, fromUs = -Infinity, toUs = Infinity): number | null {
+  const threads = new Set<string>();
+  for (const event of events) {
+    if (event.ph === 'M' && event.name === 'thread_name' && (event.args as { name?: unknown } | undefined)?.name === threadName && event.pid !== exceptPid) threads.add(`${event.pid}:${event.tid}`);
+  }
+  if (threads.size === 0) return null;
+  let cpuUs = 0;
+  for (const thread of threads) {
+    const [pid, tid] = thread.split(':').map(Number) as [number, number];
+    for (const task of topLevelTasks(events, pid, tid)) if (task.start >= fromUs && task.start <= toUs) cpuUs += task.cpuUs;
+  }
+  return cpuUs / 1000;
 }

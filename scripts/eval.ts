@@ -15,6 +15,8 @@ import { containment } from '../src/core/minhash';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 import { generateSyntheticSet, makeRng, DUPLICATE_LABELS } from '../e2e/fixtures/synthetic';
 import { loadSeedPages, loadSharedPapers } from '../e2e/fixtures/shared-data';
+import { realRelated, type RealRelatedResult } from './eval/related-real';
+import type { PairCounts } from './eval/labelled';
 
 interface Figure { name: string; value: number; target: string; met: boolean; detail?: string }
 const figures: Figure[] = [];
@@ -24,6 +26,9 @@ const atLeast = (name: string, value: number, target: number, detail?: string): 
 };
 const atMost = (name: string, value: number, target: number, detail?: string): void => {
   figures.push({ name, value: round(value), target: `<= ${target}`, met: value <= target, ...(detail ? { detail } : {}) });
+};
+const ahead = (name: string, value: number, detail?: string): void => {
+  figures.push({ name, value: round(value), target: '> 0', met: value > 0, ...(detail ? { detail } : {}) });
 };
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 const ratio = (part: number, whole: number): number => (whole === 0 ? 1 : part / whole);
@@ -287,6 +292,46 @@ function realPlanted(): void {
   atMost('real papers: duplicates among 491 distinct papers', analysis.duplicateOf.filter(Boolean).length, 0);
 }
 
+const lenientPrecision = (c: PairCounts): number => ratio(c.lenientHits, c.shown);
+const strictPrecision = (c: PairCounts): number => ratio(c.strictHits, c.shown);
+const strictRecall = (c: PairCounts): number => (c.strictTotal === 0 ? 0 : c.strictHits / c.strictTotal);
+
+/** Side-by-side rows for the labelled set, printed after the figures. */
+const sideBySide: string[] = [];
+let labelled: RealRelatedResult | null = null;
+
+function labelledRelated(): void {
+  labelled = realRelated();
+  if (labelled.skipped) {
+    notes.push(`labelled real set: skipped (${labelled.skipped})`);
+    return;
+  }
+  const { page, starred, shipped, heldOut } = labelled;
+  if (!page || !starred || !shipped || !heldOut) return;
+  for (const [what, counts] of [['page links', page], ['close to starred', starred]] as const) {
+    const pl = counts.paperLens;
+    const peer = counts.peer;
+    atLeast(`labelled ${what}: lenient precision (held-out pools)`, lenientPrecision(pl), 0.7, `${pl.lenientHits}/${pl.shown}`);
+    atLeast(`labelled ${what}: strict recall (held-out pools)`, strictRecall(pl), 0.5, `${pl.strictHits}/${pl.strictTotal}`);
+    ahead(`labelled ${what}: lenient precision ahead of the peer`, lenientPrecision(pl) - lenientPrecision(peer), `peer ${round(lenientPrecision(peer))}`);
+    ahead(`labelled ${what}: strict recall ahead of the peer`, strictRecall(pl) - strictRecall(peer), `peer ${round(strictRecall(peer))}`);
+    const cell = (c: PairCounts): string[] => [
+      `${round(lenientPrecision(c))} (${c.lenientHits}/${c.shown})`, `${round(strictPrecision(c))} (${c.strictHits}/${c.shown})`, `${round(strictRecall(c))} (${c.strictHits}/${c.strictTotal})`,
+    ];
+    const [a, b] = [cell(pl), cell(peer)];
+    sideBySide.push(
+      `${what}: lenient precision  Paper Lens ${a[0]}  peer ${b[0]}`,
+      `${what}: strict precision   Paper Lens ${a[1]}  peer ${b[1]}`,
+      `${what}: strict recall      Paper Lens ${a[2]}  peer ${b[2]}`,
+    );
+  }
+  sideBySide.push(
+    `shipped model on all pools (fitted on them, not held out): page ${round(lenientPrecision(shipped.page))} / ${round(strictPrecision(shipped.page))} / ${round(strictRecall(shipped.page))}, starred ${round(lenientPrecision(shipped.starred))} / ${round(strictPrecision(shipped.starred))} / ${round(strictRecall(shipped.starred))} (lenient precision / strict precision / strict recall)`,
+    ...[...heldOut, { pool: '(none: fitted on all pools, shipped in related-model.ts)', ...labelled.fittedOnAll! }].map((fold) => `held out ${fold.pool}: bias ${fold.model.bias.toFixed(2)}, cosine ${fold.model.cosine.toFixed(2)}, specific ${fold.model.specific.toFixed(2)}, title ${fold.model.title.toFixed(2)}, exclusive ${fold.model.exclusive.toFixed(2)}, line ${fold.line.toFixed(2)}`),
+    `gold: ${labelled.strictPairs} strict pairs (both readers), ${labelled.lenientPairs} lenient (either); readers ${labelled.readers?.join(', ')}; ${page.links} page links on ${heldOut.length * 40} cards`,
+  );
+}
+
 function speed(): void {
   const { papers } = generateSyntheticSet({ seed: 99, count: 1000, plant: true });
   const small = papers.slice(0, 50);
@@ -325,13 +370,15 @@ syntheticDuplicates();
 syntheticRelated();
 seedPagesReplay();
 realPlanted();
+labelledRelated();
 speed();
 const summary = { met: figures.filter((f) => f.met).length, missed: figures.filter((f) => !f.met).length, seconds: round((performance.now() - started) / 1000) };
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ figures, notes, summary }));
+  console.log(JSON.stringify({ figures, notes, labelled, summary }));
 } else {
   const width = Math.max(...figures.map((f) => f.name.length));
   for (const f of figures) console.log(`${f.met ? 'met   ' : 'MISSED'}  ${f.name.padEnd(width)}  ${String(f.value).padStart(7)}  (target ${f.target})${f.detail ? `  ${f.detail}` : ''}`);
+  if (sideBySide.length > 0) console.log(`\nLabelled real set, Paper Lens beside arxiv-sanity-lite's TF-IDF (same links per card):\n${sideBySide.join('\n')}`);
   if (notes.length > 0) console.log(`\n${notes.join('\n')}`);
   console.log(`\n${summary.met} met, ${summary.missed} missed, ${summary.seconds} s`);
 }

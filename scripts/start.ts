@@ -1,12 +1,13 @@
 /**
- * `npm start`: builds the extension, serves a demo listing (several days of papers) to Chromium through
- * request routing, and opens it with Paper Lens loaded. Without a display it runs headless, walks the demo
- * days like a reader, prints what it annotated and writes screenshots of the page and the popup.
- * `npm start -- --live` opens the real huggingface.co/papers instead.
+ * `npm start`: builds the extension, serves a demo listing (three days of papers) to Chromium through request
+ * routing, and opens it with Paper Lens loaded. Without a display (or with `--headless`) it walks the demo days
+ * like a reader (on the first day it stars two papers and marks one read, papers the last day lists again),
+ * prints a line per day and every card of the last day, writes four screenshots to .demo/ and ends with what it
+ * did. `npm start -- --live` opens the real huggingface.co/papers instead.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { Page } from 'playwright';
 import { launchExtension, type LaunchedExtension } from '../e2e/launch';
 import { demoDays, demoSite, type DemoDay } from '../e2e/fixtures/demo-site';
@@ -16,6 +17,8 @@ const args = new Set(process.argv.slice(2));
 const live = args.has('--live');
 const headed = !args.has('--headless') && Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const outDir = resolve(root, '.demo');
+/** The README's page screenshots are copied here too when it names a folder (docs/screenshots). */
+const publishDir = process.env.PAPER_LENS_SCREENSHOTS ? resolve(process.env.PAPER_LENS_SCREENSHOTS) : null;
 
 function build(): void {
   execFileSync(process.execPath, [resolve(root, 'build.mjs')], { stdio: 'inherit', cwd: root });
@@ -57,33 +60,59 @@ async function annotations(page: Page): Promise<CardReport[]> {
   );
 }
 
-function printReport(day: DemoDay, cards: CardReport[]): void {
+function dayLine(day: DemoDay, cards: CardReport[]): string {
   const count = (state: string): number => cards.filter((card) => card.states.split(' ').includes(state)).length;
-  console.log(`\n${day.path}: ${cards.length} cards, ${count('new')} new, ${count('seen-before')} seen before, ${count('duplicate')} duplicates, ${count('related')} with related papers, ${count('starred')} starred, ${count('read')} read`);
+  return `${day.path}: ${cards.length} cards, ${count('new')} new, ${count('seen-before')} seen before, ${count('duplicate')} duplicates, ${count('related')} with related papers, ${count('starred')} starred, ${count('read')} read`;
+}
+
+function printCards(cards: CardReport[]): void {
   for (const card of cards) {
     const notes = [card.duplicateOf && `duplicate of ${card.duplicateOf}`, card.related && `related: ${card.related.split(' ').slice(0, 3).join(', ')}`].filter(Boolean).join('; ');
     console.log(`  #${String(card.position).padStart(2)} ${card.id.padEnd(11)} [${card.states}] ${card.title.slice(0, 70)}${notes ? `\n      ${notes}` : ''}`);
   }
 }
 
+/**
+ * The first day's papers the reader stars and reads: ones the last day lists again, so its page shows a starred
+ * and a read card beside the duplicates and related papers (the first day's first cards when none come back).
+ */
+function tourChoices(days: DemoDay[]): { star: string[]; read: string[] } {
+  const first = days[0]?.papers ?? [];
+  const lastIds = new Set((days[days.length - 1]?.papers ?? []).map((paper) => paper.id));
+  const back = days.length > 1 ? first.filter((paper) => lastIds.has(paper.id)) : [];
+  const [a, b, c] = [...back, ...first.filter((paper) => !back.includes(paper))].map((paper) => paper.id);
+  return { star: [a, c].filter((id): id is string => id !== undefined), read: [b].filter((id): id is string => id !== undefined) };
+}
+
+/** Presses a card's star or read toggle and waits until the card shows it pressed. */
+async function press(page: Page, id: string, action: 'star' | 'read'): Promise<void> {
+  const toggle = page.locator(`[data-paper-lens-id="${id}"]`).first().locator(`[data-paper-lens-action="${action}"]`);
+  await toggle.click();
+  await page.locator(`[data-paper-lens-id="${id}"]`).first().locator(`[data-paper-lens-action="${action}"][aria-pressed="true"]`).waitFor({ timeout: 5000 });
+}
+
 async function headlessTour(launched: LaunchedExtension, days: DemoDay[]): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const page = await launched.context.newPage();
+  const choices = tourChoices(days);
+  console.log('');
   for (const [index, day] of days.entries()) {
     await page.goto(`https://huggingface.co${day.path}`);
     await waitForMarks(page);
     if (index === 0) {
-      // A reader stars two papers and marks one read on the first day.
-      await page.locator('[data-paper-lens-action="star"]').nth(1).click();
-      await page.locator('[data-paper-lens-action="star"]').nth(4).click();
-      await page.locator('[data-paper-lens-action="read"]').nth(2).click();
+      for (const id of choices.star) await press(page, id, 'star');
+      for (const id of choices.read) await press(page, id, 'read');
     }
     if (index < days.length - 1) await readThrough(page);
+    await page.waitForTimeout(500);
+    const cards = await annotations(page);
+    console.log(dayLine(day, cards));
+    if (index === days.length - 1) printCards(cards);
   }
-  const last = days[days.length - 1]!;
-  await page.waitForTimeout(500);
-  printReport(last, await annotations(page));
   const pagePath = resolve(outDir, 'annotated-page.png');
+  // The first rows, with the starred and read papers that came back, in one screen.
+  await page.setViewportSize({ width: 1280, height: 1100 });
+  await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: pagePath });
   // The related list of the first card that has one, open beside its chip.
   const relatedPath = resolve(outDir, 'related-list.png');
@@ -105,6 +134,25 @@ async function headlessTour(launched: LaunchedExtension, days: DemoDay[]): Promi
   const popupPath = resolve(outDir, 'popup.png');
   await popup.screenshot({ path: popupPath });
   console.log(`\nScreenshots:\n  ${pagePath}\n  ${relatedPath}\n  ${darkPath}\n  ${popupPath}`);
+  if (publishDir) {
+    mkdirSync(publishDir, { recursive: true });
+    for (const path of [pagePath, relatedPath, darkPath]) copyFileSync(path, resolve(publishDir, basename(path)));
+    console.log(`Page screenshots copied to ${publishDir}`);
+  }
+  const starred = await popupCount(popup, 'starred');
+  const read = await popupCount(popup, 'read');
+  console.log(`\nOn ${days[0]?.date ?? 'the first day'} the tour starred ${plural(choices.star.length, 'paper')} and marked ${plural(choices.read.length, 'paper')} read; the store holds ${plural(starred, 'starred paper')} and ${plural(read, 'read paper')}.`);
+}
+
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** How many papers the store lists as starred or read, asked through the popup's own message API. */
+async function popupCount(popup: Page, view: 'starred' | 'read'): Promise<number> {
+  return popup.evaluate(async (which) => {
+    const reply = (await chrome.runtime.sendMessage({ type: 'history/list', view: which, offset: 0, limit: 0 })) as { ok?: boolean; total?: number };
+    if (!reply.ok || typeof reply.total !== 'number') throw new Error(`the store did not count the ${which} papers`);
+    return reply.total;
+  }, view);
 }
 
 async function main(): Promise<void> {

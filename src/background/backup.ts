@@ -71,15 +71,15 @@ export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn
     sightingsByKey.set(key, earlier ? { ...earlier, seen: earlier.seen || sighting.seen } : sighting);
   }
   const counts = { added: 0, updated: 0, unchanged: 0, sightingsAdded: 0 };
-  lap = store.lap('merge:prepare', lap);
+  if (__BENCH__) lap = store.lap('merge:prepare', lap);
   const indexRows: PaperIndexRow[] = [];
   const addedIds: string[] = [];
 
   await store.paperTotal.track(() => store.db.transaction('rw', [store.db.papers, store.db.paperIndex, store.db.sightings], async () => {
-    lap = store.lap('merge:tx-start', lap);
+    if (__BENCH__) lap = store.lap('merge:tx-start', lap);
     const ids = [...incoming.keys()];
     const existing = await getAmong(store.db.papers, ids, (paper) => paper.id);
-    lap = store.lap('merge:read', lap);
+    if (__BENCH__) lap = store.lap('merge:read', lap);
     const records = new Map<string, StoredPaper>();
     const changed = new Map<string, StoredPaper>();
     ids.forEach((id, i) => {
@@ -107,7 +107,7 @@ export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn
       counts.updated++;
     });
 
-    lap = store.lap('merge:derive', lap);
+    if (__BENCH__) lap = store.lap('merge:derive', lap);
     const sightings = [...sightingsByKey.values()];
     const added: Sighting[] = [];
     if (sightings.length > 0) {
@@ -135,12 +135,12 @@ export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn
       addListing(record, sighting.pageKind, sighting.pageKey, sighting.at);
       changed.set(record.id, record);
     }
-    lap = store.lap('merge:sightings', lap);
+    if (__BENCH__) lap = store.lap('merge:sightings', lap);
     if (changed.size > 0) await store.db.papers.bulkPut([...changed.values()]);
-    lap = store.lap('merge:put-papers', lap);
+    if (__BENCH__) lap = store.lap('merge:put-papers', lap);
     // Changed text is reindexed here; new papers are indexed by the indexer right after (see indexer.ts).
     if (indexRows.length > 0) await store.db.paperIndex.bulkPut(indexRows);
-    lap = store.lap('merge:put-index', lap);
+    if (__BENCH__) lap = store.lap('merge:put-index', lap);
   }), () => counts.added);
   store.noteIndexed(indexRows);
   store.invalidateReference();

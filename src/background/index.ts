@@ -6,11 +6,12 @@ import browser from 'webextension-polyfill';
 import type { Broadcast } from '../core/messages';
 import { isRequest } from '../core/messages';
 import { Broadcaster } from './broadcast';
+import { installBenchHooks } from './bench-hooks';
 import { Store } from './store';
 import { Worker } from './worker';
 
 const store = new Store();
-(globalThis as { paperLensStore?: Store }).paperLensStore = store; // Bench hook (scripts/bench-store.ts): waits for indexer.settled(), reads onTiming phases.
+if (__BENCH__) installBenchHooks(store);
 const broadcaster = new Broadcaster({
   tabIds: async () => (await browser.tabs.query({})).map((tab) => tab.id).filter((id): id is number => id !== undefined),
   toTab: (tabId: number, message: Broadcast) => browser.tabs.sendMessage(tabId, message),

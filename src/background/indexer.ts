@@ -217,7 +217,7 @@ export class Indexer {
       if (out.length > 0) await paperIndex.bulkPut(out);
       return out;
     });
-    this.store.lap('index:batch', lap);
+    if (__BENCH__) this.store.lap('index:batch', lap);
     this.store.noteIndexed(rows, true);
   }
 }

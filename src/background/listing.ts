@@ -79,7 +79,7 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
   ]);
   const reference = settings.marks.related ? store.referencePapers() : null;
   reference?.catch(() => undefined);
-  lap = store.lap('listed:prepare', lap);
+  if (__BENCH__) lap = store.lap('listed:prepare', lap);
   const texts = new ListingTexts(now);
 
   // Read pass: a read-only snapshot of everything the answer needs, the duplicates' candidates included. The
@@ -99,11 +99,11 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
     const guessedRows = new Map(guessed.map((record) => [record.id, texts.keys(record)]));
     const earlyCandidates = candidatesOf(guessed, guessedRows, candidates);
     const prefetch = readShingled(store, texts, [...new Set([...earlyCandidates.values()].flat())].filter((id) => !listed.has(id)));
-    lap = store.lap('listed:guess', lap);
+    if (__BENCH__) lap = store.lap('listed:guess', lap);
     const [stored, visit] = await read;
-    lap = store.lap('listed:read', lap);
+    if (__BENCH__) lap = store.lap('listed:read', lap);
     const merged = mergeListing(ids, unique, stored, visit, page, now, (record) => texts.keys(record));
-    lap = store.lap('listed:merge', lap);
+    if (__BENCH__) lap = store.lap('listed:merge', lap);
     const known = new Map<string, StoredPaper>();
     for (const record of merged.records) known.set(record.id, record);
     for (const paper of await prefetch) if (paper && !known.has(paper.id)) known.set(paper.id, paper);
@@ -115,12 +115,12 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
     for (const record of merged.toCheck) for (const id of candidateIds.get(record.id) ?? []) wanted.add(id);
     for (const record of merged.records) if (record.dupOf) wanted.add(record.dupOf.id);
     const fetched = await readMissing(store, known, wanted);
-    lap = store.lap(`listed:candidates(${fetched})`, lap);
+    if (__BENCH__) lap = store.lap(`listed:candidates(${fetched})`, lap);
     const verdicts = confirmDuplicates(merged.toCheck, candidateIds, known, (paper) => texts.features(paper));
     for (const record of merged.toCheck) applyVerdict(record, verdicts.get(record.id) ?? null, now);
     // The originals the new verdicts point at (a repeat of a repeat), so the states need no later read.
     await readMissing(store, known, new Set(merged.toCheck.flatMap((record) => (record.dupOf ? [record.dupOf.id] : []))));
-    lap = store.lap('listed:confirm', lap);
+    if (__BENCH__) lap = store.lap('listed:confirm', lap);
     const plan = { records: merged.records, verdicts, known };
     planned(plan);
     return plan;
@@ -158,7 +158,7 @@ async function answerListing(
   // Started before answering, so a request that arrives after the answer (papers/seen) is ordered after it.
   const written = writeListing(store, page, ids, unique, now, texts, plan.verdicts);
   written.catch(() => undefined);
-  store.lap('listed:states', lap);
+  if (__BENCH__) store.lap('listed:states', lap);
   const stateById = new Map(states.map((state) => [state.id, state]));
   const answer: ListedAnswer = { states: papers.map((paper) => stateById.get(paper.id) ?? emptyState(paper.id)), written };
   if (reference) {
@@ -166,7 +166,7 @@ async function answerListing(
     answer.relatedRef = store.pendingRelated.start(ids, async () => {
       const start = performance.now();
       const related = scoreReaderRelated(store, plan.records, await reference, relatedThreshold);
-      store.lap('listed:related', start);
+      if (__BENCH__) store.lap('listed:related', start);
       return related;
     });
   }
@@ -226,7 +226,7 @@ async function writeListing(
   const { papers, sightings, paperIndex } = store.db;
   const { merged, freshRows } = await store.paperTotal.track(() => store.db.transaction('rw', [papers, sightings, paperIndex], async () => {
     const [stored, visit] = await Promise.all([papers.bulkGet([...ids]), currentVisit(store, page, now)]);
-    lap = store.lap('listed:write-read', lap);
+    if (__BENCH__) lap = store.lap('listed:write-read', lap);
     const result = mergeListing(ids, unique, stored, visit, page, now, (record) => texts.row(record));
     for (const record of result.toCheck) {
       const verdict = verdicts.get(record.id);
@@ -246,10 +246,10 @@ async function writeListing(
       if (row) (stored[i] ? rewrittenRows : fresh).push(row);
     });
     if (rewrittenRows.length > 0) await paperIndex.bulkPut(rewrittenRows);
-    lap = store.lap(`listed:write-put(${result.changed.size},${result.sightings.length})`, lap);
+    if (__BENCH__) lap = store.lap(`listed:write-put(${result.changed.size},${result.sightings.length})`, lap);
     return { merged: result, freshRows: fresh };
   }), ({ merged: result }) => result.added);
-  store.lap('listed:write-commit', lap);
+  if (__BENCH__) store.lap('listed:write-commit', lap);
   // Derived rows: in memory at once; a new paper's on disk in its own transaction (a stop in between leaves the
   // paper without a row, which the catch-up finds: see indexer.ts).
   store.noteIndexed([...merged.indexRows.values()]);

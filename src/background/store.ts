@@ -65,20 +65,13 @@ export class Store {
   readonly duplicateRecheck = new DuplicateRecheck(this);
   /** Papers whose state changed outside any request (a recheck): the worker tells the tabs. */
   onLateChange: ((ids: string[]) => void) | null = null;
-  /** Phase timings of a request, for the benchmark's profile (off unless set). */
-  onTiming: ((phase: string, ms: number) => void) | null = null;
+  /** Reports a phase's ms since `since` and returns now: bench builds only (bench-hooks.ts sets it; call it under `__BENCH__`). */
+  declare lap: (phase: string, since: number) => number;
 
   constructor(options: StoreOptions = {}) {
     this.db = options.db ?? new PaperLensDb();
     this.now = options.now ?? Date.now;
     this.indexer = new Indexer(this);
-  }
-
-  /** Calls onTiming with the ms since `since`; returns now for the next phase. */
-  lap(phase: string, since: number): number {
-    const now = performance.now();
-    this.onTiming?.(phase, now - since);
-    return now;
   }
 
   async open(): Promise<void> {

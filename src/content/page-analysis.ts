@@ -43,7 +43,7 @@ function askBackground(store: StoreLink, papers: Paper[], options: AnalysisOptio
   if (store.dead) return Promise.resolve(null);
   const start = performance.now();
   // Only what the analysis reads: the message is serialised on this thread.
-  const texts = papers.map(({ id, title, abstract, authors }) => ({ id, title, abstract, authors }));
+  const texts = papers.map(({ id, title, abstract, authors, keywords }) => (keywords ? { id, title, abstract, authors, keywords } : { id, title, abstract, authors }));
   const answer = store.request('page/analyse', { papers: texts, options }).then((response) => analysisIn(response, papers.length));
   measure('paper-lens:detect', start);
   return answer;

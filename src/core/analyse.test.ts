@@ -3,6 +3,7 @@ import type { Paper } from './types';
 import { analysePage, analysePageInSteps, isAnalysisOf } from './analyse';
 import { findDuplicates } from './duplicates';
 import { generateSyntheticSet } from '../../e2e/fixtures/synthetic';
+import { STRONG_LINE, STRONG_LINK_COUNT } from './related-model';
 
 const opts = { relatedThreshold: 0.2, maxRelated: 3 };
 
@@ -46,6 +47,13 @@ describe('analysePage', () => {
       if (result.duplicateOf[i]) expect(links).toEqual([]);
     });
     expect(result.related.flat().some((link) => link.index === 0)).toBe(true);
+  });
+
+  it('a card shows more than three links only when the evidence is strong', () => {
+    const loose = analysePage(papers, { relatedThreshold: 0.05, maxRelated: 5 });
+    for (const links of loose.related) for (const link of links.slice(STRONG_LINK_COUNT)) expect(link.score).toBeGreaterThanOrEqual(STRONG_LINE);
+    // Many cards reach the cap at this low line: the rule is exercised.
+    expect(loose.related.filter((links) => links.length === STRONG_LINK_COUNT).length).toBeGreaterThan(10);
   });
 
   it('links carry id, score above threshold, at most maxRelated, best first, with reasons', () => {

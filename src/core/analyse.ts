@@ -5,7 +5,8 @@
  */
 import type { AnalysisOptions, PageAnalysis, Paper, RelatedLink } from './types';
 import { PageDuplicateFinder } from './duplicates';
-import { RelatedIndex } from './related';
+import { RelatedIndex, keywordTokens } from './related';
+import { STRONG_LINE, STRONG_LINK_COUNT, type RelatedModel } from './related-model';
 import { tokenize, type Token } from './text-tokens';
 
 export const STEP_SIZE = 25;
@@ -17,7 +18,8 @@ function* chunks(total: number, size: number, run: (from: number, to: number) =>
   }
 }
 
-export function* analysePageInSteps(papers: Paper[], opts: AnalysisOptions): Generator<void, PageAnalysis, void> {
+/** `model` is the shipped strength model unless the eval passes another. */
+export function* analysePageInSteps(papers: Paper[], opts: AnalysisOptions, model?: RelatedModel): Generator<void, PageAnalysis, void> {
   const n = papers.length;
   const maxRelated = Math.max(0, Math.min(5, Math.round(opts.maxRelated)));
   const abstractTokens: Token[][] = new Array<Token[]>(n);
@@ -28,7 +30,7 @@ export function* analysePageInSteps(papers: Paper[], opts: AnalysisOptions): Gen
     for (let i = from; i < to; i++) {
       const paper = papers[i] as Paper;
       abstractTokens[i] = tokenize(paper.abstract ?? '');
-      index.add(tokenize(paper.title ?? ''), abstractTokens[i] as Token[]);
+      index.add(tokenize(paper.title ?? ''), abstractTokens[i] as Token[], keywordTokens(paper));
     }
     finder.prepare(from, to, abstractTokens);
   });
@@ -44,13 +46,15 @@ export function* analysePageInSteps(papers: Paper[], opts: AnalysisOptions): Gen
   // Copies of one work are duplicates, never related; and a work is linked once, through its first listing
   // (a link to each copy would name the same paper twice, and the copy's card already points to the original).
   const isOriginal = (i: number): boolean => roots[i] === i;
-  const scoring = { floor: opts.relatedThreshold, keep: maxRelated, allow: (a: number, b: number) => isOriginal(a) && isOriginal(b) };
+  const scoring = { floor: opts.relatedThreshold, keep: maxRelated, allow: (a: number, b: number) => isOriginal(a) && isOriginal(b), ...(model ? { model } : {}) };
   yield* chunks(n, STEP_SIZE, (from, to) => index.scorePairs(from, to, scoring));
 
   const related: RelatedLink[][] = new Array<RelatedLink[]>(n);
   yield* chunks(n, STEP_SIZE * 2, (from, to) => {
     for (let i = from; i < to; i++) {
-      related[i] = index.neighbours(i).map((neighbour) => ({
+      // Fewer, better links: past the first few, only strong evidence earns a place on the card.
+      const kept = index.neighbours(i).filter((neighbour, rank) => rank < STRONG_LINK_COUNT || neighbour.score >= STRONG_LINE);
+      related[i] = kept.map((neighbour) => ({
         index: neighbour.index,
         id: (papers[neighbour.index] as Paper).id,
         score: neighbour.score,
@@ -89,8 +93,8 @@ function countGroups(related: RelatedLink[][]): number {
   return groups;
 }
 
-export function analysePage(papers: Paper[], opts: AnalysisOptions): PageAnalysis {
-  const steps = analysePageInSteps(papers, opts);
+export function analysePage(papers: Paper[], opts: AnalysisOptions, model?: RelatedModel): PageAnalysis {
+  const steps = analysePageInSteps(papers, opts, model);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;

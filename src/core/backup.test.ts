@@ -182,7 +182,7 @@ describe('parseBackup refuses bad files with plain words', () => {
   });
 
   it('accepts a byte order mark and clamps odd settings', () => {
-    const doc = { ...good(), settings: { relatedThreshold: 7 } };
+    const doc = { ...good(), settings: { relatedThreshold: 7, relatedScale: 'strength' } };
     const backup = parsedOk(`\ufeff${JSON.stringify(doc)}`);
     expect(backup.settings?.relatedThreshold).toBe(0.9);
   });

@@ -12,8 +12,9 @@ import { stemmer } from 'stemmer';
 import type { Token } from './text-tokens';
 import { GENERIC_WORDS } from './text-stopwords';
 import { IntList, PairTable, TopLists } from './flat-tables';
+import { linkStrength, strengthWithout, RELATED_MODEL, type PairEvidence, type RelatedModel } from './related-model';
 
-export const TOP_TERMS = 32;
+export const TOP_TERMS = 64;
 const TITLE_WEIGHT = 2;
 const MAX_DF_SHARE = 0.5;
 const MIN_DOCS_FOR_MAX_DF = 10;
@@ -32,10 +33,29 @@ export interface ScoringOptions {
   keep: number;
   /** Pairs (a < b) that may be linked; all when absent. */
   allow?: (a: number, b: number) => boolean;
+  /** The strength model (the shipped one when absent; the eval passes others). */
+  model?: RelatedModel;
 }
 
-/** Single-word weight of generic research words (see GENERIC_WORDS); phrases containing them keep full weight. */
+/**
+ * Weight of generic research words (see GENERIC_WORDS) and of phrases made only of them ("language model",
+ * "fine tuning"); a phrase with one specific word ("model merging") keeps full weight.
+ */
 const GENERIC_FACTOR = 0.3;
+/** Weight of a named method, model or dataset (written with an inner capital or a digit: LoRA, SD3, GSM8K). */
+const NAMED_FACTOR = 1.5;
+/** What a term is, for its weight and for the specific part of a pair's evidence. */
+const enum TermKind {
+  Plain = 0,
+  Generic = 1,
+  /** A named method, model or dataset, or a phrase containing one. */
+  Named = 2,
+  /** A phrase of two words, neither generic. */
+  Phrase = 3,
+}
+const isSpecific = (kind: number): boolean => kind >= TermKind.Named;
+/** Written like a name: a capital after the first letter or a digit beside letters ("NeRF", "LLaMA", "SD3"). */
+const NAMED_SURFACE = /^.+[A-Z]|[A-Za-z]\d|\d[A-Za-z]/;
 let genericStems: ReadonlySet<string> | null = null;
 /** Stemmed on first use, not at load: the content script loads on every visit and mostly never analyses. */
 function isGenericStem(stem: string): boolean {
@@ -66,6 +86,7 @@ export class RelatedIndex {
   private scratch = new Int32Array(1024);
   private scratchLength = 0;
 
+  private kind = new Uint8Array(0);
   private df = new Int32Array(0);
   private idf = new Float64Array(0);
   private maxDf = Infinity;
@@ -79,6 +100,7 @@ export class RelatedIndex {
   private postingDoc = new Int32Array(0);
   private postingWeight = new Float32Array(0);
   private accumulator = new Float64Array(0);
+  private specificAccumulator = new Float64Array(0);
   private touched = new Int32Array(0);
   private top: TopLists = new TopLists(0, 0);
   private readonly sharedIds = new Int32Array(TOP_TERMS);
@@ -86,19 +108,34 @@ export class RelatedIndex {
   private readonly rankedIds = new Int32Array(SHARED_SCAN);
   private readonly rankedWeights = new Float64Array(SHARED_SCAN);
 
+  /** Title (and keyword) term ids of every doc, ascending, doc d at [titleStart[d], titleStart[d + 1]). */
+  private readonly titleIds = new IntList(1 << 12);
+  private readonly titleStart = new IntList(1024);
+  /** Per doc: the l2 norm of its title terms weighed by idf and kind (see titleShare). */
+  private titleNorm = new Float64Array(0);
+  private exclusiveAccumulator = new Float64Array(0);
+
   constructor() {
     this.docStart.push(0);
+    this.titleStart.push(0);
   }
 
   get size(): number {
     return this.docStart.length - 1;
   }
 
-  /** Adds one paper from its title and abstract tokens (see text-tokens). Returns its doc index. */
-  add(titleTokens: readonly Token[], abstractTokens: readonly Token[]): number {
+  /**
+   * Adds one paper from its title and abstract tokens (see text-tokens), and the site's keywords for it when it
+   * has them (each keyword a phrase of its own, weighed like the title). Returns its doc index.
+   */
+  add(titleTokens: readonly Token[], abstractTokens: readonly Token[], keywordTokens: ReadonlyArray<readonly Token[]> = []): number {
     this.scratchLength = 0;
     this.collectTerms(titleTokens);
+    for (const keyword of keywordTokens) this.collectTerms(keyword);
     const titleEnd = this.scratchLength;
+    const titleTerms = [...new Set(this.scratch.subarray(0, titleEnd))].sort((x, y) => x - y);
+    for (const term of titleTerms) this.titleIds.push(term);
+    this.titleStart.push(this.titleIds.length);
     for (let copy = 1; copy < TITLE_WEIGHT; copy++) for (let t = 0; t < titleEnd; t++) this.pushScratch(this.scratch[t] as number);
     this.collectTerms(abstractTokens);
     const sorted = this.scratch.subarray(0, this.scratchLength).sort();
@@ -208,10 +245,55 @@ export class RelatedIndex {
     for (let k = 0; k < this.termIds.length; k++) df[ids[k] as number] = (df[ids[k] as number] as number) + 1;
     this.idf = new Float64Array(termCount);
     for (let t = 0; t < termCount; t++) this.idf[t] = Math.log((n + 1) / ((this.df[t] as number) + 1)) + 1;
+    this.kind = new Uint8Array(termCount);
+    for (let t = 0; t < termCount; t++) this.kind[t] = this.kindOf(t);
     this.maxDf = n >= MIN_DOCS_FOR_MAX_DF ? Math.floor(n * MAX_DF_SHARE) : Infinity;
     this.vectorIds = new Int32Array(n * TOP_TERMS);
     this.vectorWeights = new Float32Array(n * TOP_TERMS);
     this.vectorLength = new Int32Array(n);
+    this.titleNorm = new Float64Array(n);
+  }
+
+  /** A title term's weight: idf, cut for generic words, raised for names; 0 for terms that say nothing here. */
+  private titleWeight(term: number): number {
+    if ((this.df[term] as number) > this.maxDf) return 0;
+    const kind = this.kind[term] as number;
+    return (this.idf[term] as number) * (kind === TermKind.Generic ? GENERIC_FACTOR : kind === TermKind.Named ? NAMED_FACTOR : 1);
+  }
+
+  /** Cosine of two titles (with their keywords): binary terms weighed by titleWeight. */
+  private titleShare(a: number, b: number): number {
+    const ids = this.titleIds.data;
+    let i = this.titleStart.data[a] as number;
+    let j = this.titleStart.data[b] as number;
+    const endA = this.titleStart.data[a + 1] as number;
+    const endB = this.titleStart.data[b + 1] as number;
+    let sum = 0;
+    while (i < endA && j < endB) {
+      const x = ids[i] as number;
+      const y = ids[j] as number;
+      if (x === y) {
+        const weight = this.titleWeight(x);
+        sum += weight * weight;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
+    }
+    return Math.min(1, sum / ((this.titleNorm[a] as number) * (this.titleNorm[b] as number)));
+  }
+
+  private kindOf(term: number): TermKind {
+    const first = this.firstPart.data[term] as number;
+    if (first < 0) {
+      if (this.generic.has(term)) return TermKind.Generic;
+      return NAMED_SURFACE.test(this.surfaces[term] ?? '') ? TermKind.Named : TermKind.Plain;
+    }
+    const a = this.kindOf(first);
+    const b = this.kindOf(this.secondPart.data[term] as number);
+    if (a === TermKind.Named || b === TermKind.Named) return TermKind.Named;
+    if (a === TermKind.Generic && b === TermKind.Generic) return TermKind.Generic;
+    return a === TermKind.Generic || b === TermKind.Generic ? TermKind.Plain : TermKind.Phrase;
   }
 
   /** Kept term vectors of docs [from, to). */
@@ -233,7 +315,9 @@ export class RelatedIndex {
         const df = this.df[term] as number;
         const count = counts[start + k] as number;
         let weight = (count < 64 ? (LOG_TABLE[count] as number) : 1 + Math.log(count)) * (this.idf[term] as number);
-        if (this.generic.has(term)) weight *= GENERIC_FACTOR;
+        const kind = this.kind[term] as number;
+        if (kind === TermKind.Generic) weight *= GENERIC_FACTOR;
+        else if (kind === TermKind.Named) weight *= NAMED_FACTOR;
         weights[k] = 0;
         if (df < 2) {
           if (firstPart[term] === -1) uniqueSquares += weight * weight;
@@ -258,6 +342,12 @@ export class RelatedIndex {
       const norm = Math.sqrt(squares) || 1;
       for (let k = 0; k < kept; k++) this.vectorWeights[base + k] = (this.vectorWeights[base + k] as number) / norm;
       this.vectorLength[d] = kept;
+      let titleSquares = 0;
+      for (let k = this.titleStart.data[d] as number; k < (this.titleStart.data[d + 1] as number); k++) {
+        const weight = this.titleWeight(this.titleIds.data[k] as number);
+        titleSquares += weight * weight;
+      }
+      this.titleNorm[d] = Math.sqrt(titleSquares) || 1;
     }
   }
 
@@ -287,6 +377,8 @@ export class RelatedIndex {
     }
     this.postingStart = starts;
     this.accumulator = new Float64Array(n);
+    this.specificAccumulator = new Float64Array(n);
+    this.exclusiveAccumulator = new Float64Array(n);
     this.touched = new Int32Array(n);
   }
 
@@ -299,25 +391,43 @@ export class RelatedIndex {
     const keep = Math.max(0, Math.floor(opts.keep));
     if (this.top.size !== this.size || this.top.keep !== keep) this.top = new TopLists(this.size, keep);
     if (keep === 0) return;
-    const { accumulator: acc, touched, postingStart, postingDoc, postingWeight } = this;
+    const { accumulator: acc, specificAccumulator: specificAcc, exclusiveAccumulator: exclusiveAcc, touched, postingStart, postingDoc, postingWeight, kind, df } = this;
+    const model = opts.model ?? RELATED_MODEL;
+    const evidence: PairEvidence = { cosine: 0, specific: 0, title: 0, exclusive: 0 };
+    const floorWithoutTitle = strengthWithout(opts.floor, model.title);
     for (let d = from; d < to; d++) {
       let touchedCount = 0;
       const base = d * TOP_TERMS;
       for (let k = 0; k < (this.vectorLength[d] as number); k++) {
         const term = this.vectorIds[base + k] as number;
         const weight = this.vectorWeights[base + k] as number;
+        const specific = isSpecific(kind[term] as number);
+        const exclusive = df[term] === 2;
         // Postings are in doc order: walk back while the other doc comes after d.
         for (let p = (postingStart[term + 1] as number) - 1; p >= (postingStart[term] as number); p--) {
           const other = postingDoc[p] as number;
           if (other <= d) break;
           if (acc[other] === 0) touched[touchedCount++] = other;
-          acc[other] = (acc[other] as number) + weight * (postingWeight[p] as number);
+          const product = weight * (postingWeight[p] as number);
+          acc[other] = (acc[other] as number) + product;
+          if (specific) specificAcc[other] = (specificAcc[other] as number) + product;
+          if (exclusive) exclusiveAcc[other] = (exclusiveAcc[other] as number) + product;
         }
       }
       for (let t = 0; t < touchedCount; t++) {
         const other = touched[t] as number;
-        const score = Math.min(1, acc[other] as number);
+        evidence.cosine = Math.min(1, acc[other] as number);
+        evidence.specific = Math.min(evidence.cosine, specificAcc[other] as number);
+        evidence.exclusive = Math.min(evidence.cosine, exclusiveAcc[other] as number);
         acc[other] = 0;
+        specificAcc[other] = 0;
+        exclusiveAcc[other] = 0;
+        // Most pairs share a word or two: when even a full title match could not lift them to the floor, the
+        // titles are not compared.
+        evidence.title = 0;
+        if (linkStrength(evidence, model) < floorWithoutTitle) continue;
+        evidence.title = this.titleShare(d, other);
+        const score = linkStrength(evidence, model);
         if (score < opts.floor || (opts.allow && !opts.allow(d, other))) continue;
         this.top.offer(d, other, score);
         this.top.offer(other, d, score);
@@ -334,6 +444,30 @@ export class RelatedIndex {
     return out;
   }
 
+  /** The evidence of one pair, as scorePairs weighs it (the eval fits models on it). */
+  pairEvidence(a: number, b: number): PairEvidence {
+    let cosine = 0;
+    let specific = 0;
+    let exclusive = 0;
+    let i = a * TOP_TERMS;
+    let j = b * TOP_TERMS;
+    const endA = i + (this.vectorLength[a] ?? 0);
+    const endB = j + (this.vectorLength[b] ?? 0);
+    while (i < endA && j < endB) {
+      const x = this.vectorIds[i] as number;
+      const y = this.vectorIds[j] as number;
+      if (x === y) {
+        const product = (this.vectorWeights[i++] as number) * (this.vectorWeights[j++] as number);
+        cosine += product;
+        if (isSpecific(this.kind[x] as number)) specific += product;
+        if (this.df[x] === 2) exclusive += product;
+      } else if (x < y) i++;
+      else j++;
+    }
+    cosine = Math.min(1, cosine);
+    return { cosine, specific: Math.min(cosine, specific), title: this.titleShare(a, b), exclusive: Math.min(cosine, exclusive) };
+  }
+
   /**
    * The terms two docs share most, as readable phrases. Bigrams absorb the single words they contain and chain
    * into longer phrases ("extend LLM" + "LLM context" + "context window" -> "extend LLM context window").
@@ -347,7 +481,11 @@ export class RelatedIndex {
     while (i < endA && j < endB) {
       const x = this.vectorIds[i] as number;
       const y = this.vectorIds[j] as number;
-      if (x === y) {
+      if (x === y && this.kind[x] === TermKind.Generic) {
+        // Generic words ("model", "fine tuning") count for little in the score and explain nothing to a reader.
+        i++;
+        j++;
+      } else if (x === y) {
         this.sharedIds[count] = x;
         this.sharedWeights[count++] = (this.vectorWeights[i++] as number) * (this.vectorWeights[j++] as number);
       } else if (x < y) i++;

@@ -40,7 +40,7 @@ describe('RelatedIndex', () => {
     expect(near(papers, 0, 0.1, 5).map((n) => n.index)).not.toContain(2);
   });
 
-  it('gives cosine scores in (0, 1], symmetric, best first, capped by max', () => {
+  it('gives strengths in (0, 1], symmetric, best first, capped by max', () => {
     const forward = near(papers, 0, 0, 5);
     const backward = near(papers, 1, 0, 5).find((n) => n.index === 0);
     expect(forward[0]?.score).toBeGreaterThan(0);
@@ -61,6 +61,46 @@ describe('RelatedIndex', () => {
     for (const term of [...splat, ...decoding]) expect(term).not.toMatch(/\b(the|of|we|and)\b/);
     // A word inside a chosen phrase is not repeated on its own.
     expect(splat.filter((term) => term === 'gaussian' || term === 'splatting')).toEqual([]);
+  });
+
+  it('counts the site\'s keywords like title words: a shared keyword links two papers otherwise far apart', () => {
+    const pair = (withKeywords: boolean): Paper[] => [
+      { ...paper('k1', 'Faster Serving of Chat Assistants', 'We cut the latency of chat assistants with a cache of recent answers and batching.'), ...(withKeywords ? { keywords: ['speculative decoding'] } : {}) },
+      { ...paper('k2', 'Draft Trees for Verification', 'A verifier accepts many drafted continuations at once, trading compute for fewer sequential passes.'), ...(withKeywords ? { keywords: ['speculative decoding'] } : {}) },
+      ...papers,
+    ];
+    const plain = buildIndex(pair(false)).pairEvidence(0, 1);
+    const keyed = buildIndex(pair(true));
+    expect(keyed.pairEvidence(0, 1).cosine).toBeGreaterThan(plain.cosine + 0.1);
+    expect(keyed.pairEvidence(0, 1).title).toBeGreaterThan(plain.title);
+    expect(keyed.sharedTerms(0, 1).join(' | ')).toMatch(/speculative decoding/);
+  });
+
+  it('never gives generic research words as a reason, and weighs names written like names more', () => {
+    const list = [
+      paper('g1', 'Fine-Tuning Large Language Models with LoRA Adapters', 'We fine-tune a large language model with LoRA adapters and improve performance on a benchmark.'),
+      paper('g2', 'Merging LoRA Adapters of Large Language Models', 'Fine-tuning a large language model gives LoRA adapters; we merge them and improve performance on a benchmark.'),
+      ...papers,
+    ];
+    const index = buildIndex(list);
+    const reasons = index.sharedTerms(0, 1, 5);
+    expect(reasons.join(' | ')).toMatch(/LoRA/);
+    for (const generic of ['language model', 'large language', 'fine tuning', 'performance', 'benchmark', 'model']) expect(reasons).not.toContain(generic);
+    const evidence = index.pairEvidence(0, 1);
+    expect(evidence.specific).toBeGreaterThan(0);
+    expect(evidence.specific).toBeLessThanOrEqual(evidence.cosine);
+  });
+
+  it('gives reasons a reader recognises: no "across video", no "consistent"', () => {
+    const list = [
+      paper('v1', 'Temporally Consistent Video Editing with Attention Sharing', 'Edits stay consistent across video frames: attention sharing across video frames keeps the edited object consistent.'),
+      paper('v2', 'Consistent Video Editing by Flow-Guided Attention Sharing', 'We keep edits consistent across video frames with flow-guided attention sharing, consistent across video clips.'),
+      ...papers,
+    ];
+    const reasons = buildIndex(list).sharedTerms(0, 1, 5);
+    expect(reasons.join(' | ')).toMatch(/attention sharing/);
+    for (const reason of reasons) expect(reason).not.toMatch(/\bacross\b/);
+    expect(reasons).not.toContain('consistent');
   });
 
   it('respects the allow filter', () => {

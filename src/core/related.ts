@@ -1,6 +1,7 @@
 /**
- * Related papers: TF-IDF cosine over title + abstract (see related-index), each link explained by the terms the
- * two papers share most. `relatedToReference` compares listed papers with a reference set (the reader's
+ * Related papers: a strength from the evidence two papers share (TF-IDF cosine over title, abstract and the site's
+ * keywords, its specific part, their titles; see related-index and related-model), each link explained by the
+ * terms the two papers share most. `relatedToReference` compares listed papers with a reference set (the reader's
  * starred and read papers); analysePage links papers within a page.
  */
 import type { Paper } from './types';
@@ -8,12 +9,19 @@ import { normaliseId } from './ids';
 import { titleKey } from './text';
 import { stemGeneration, tokenize, type Token } from './text-tokens';
 import { RelatedIndex } from './related-index';
+import type { RelatedModel } from './related-model';
 
 export { RelatedIndex, TOP_TERMS, type Neighbour, type ScoringOptions } from './related-index';
+export { linkStrength, RELATED_LINE, RELATED_MODEL, STRONG_LINE, STRONG_LINK_COUNT, type PairEvidence, type RelatedModel } from './related-model';
 
-/** Adds a paper to an index, tokenising its title and abstract. */
-export function addPaper(index: RelatedIndex, paper: Pick<Paper, 'title' | 'abstract'>): number {
-  return index.add(tokenize(paper.title ?? ''), tokenize(paper.abstract ?? ''));
+/** The site's keywords for a paper (its payload's ai_keywords), each tokenised on its own. */
+export function keywordTokens(paper: Pick<Paper, 'keywords'>): Token[][] {
+  return Array.isArray(paper.keywords) ? paper.keywords.filter((keyword) => typeof keyword === 'string').map((keyword) => tokenize(keyword)) : [];
+}
+
+/** Adds a paper to an index, tokenising its title, abstract and keywords. */
+export function addPaper(index: RelatedIndex, paper: Pick<Paper, 'title' | 'abstract' | 'keywords'>): number {
+  return index.add(tokenize(paper.title ?? ''), tokenize(paper.abstract ?? ''), keywordTokens(paper));
 }
 
 /** A paper's tokens and the keys that tell it apart, made once. */
@@ -22,10 +30,11 @@ interface TokenizedPaper {
   titleKey: string;
   title: Token[];
   abstract: Token[];
+  keywords: Token[][];
 }
 
 function tokenizePaper(paper: Paper): TokenizedPaper {
-  return { id: normaliseId(paper.id ?? ''), titleKey: titleKey(paper.title ?? ''), title: tokenize(paper.title ?? ''), abstract: tokenize(paper.abstract ?? '') };
+  return { id: normaliseId(paper.id ?? ''), titleKey: titleKey(paper.title ?? ''), title: tokenize(paper.title ?? ''), abstract: tokenize(paper.abstract ?? ''), keywords: keywordTokens(paper) };
 }
 
 /**
@@ -56,7 +65,7 @@ const TOKENIZE_TRIES = 3;
 export function relatedToReference(
   papers: Paper[],
   referenceSet: readonly Paper[] | ReferencePapers,
-  opts: { threshold: number; max: number },
+  opts: { threshold: number; max: number; model?: RelatedModel },
 ): Array<Array<{ referenceIndex: number; score: number; sharedTerms: string[] }>> {
   const cached = referenceSet instanceof ReferencePapers ? referenceSet : new ReferencePapers(referenceSet);
   let listed: TokenizedPaper[] = [];
@@ -69,8 +78,8 @@ export function relatedToReference(
     if (stemGeneration() === generation) break;
   }
   const index = new RelatedIndex();
-  for (const paper of listed) index.add(paper.title, paper.abstract);
-  for (const paper of reference) index.add(paper.title, paper.abstract);
+  for (const paper of listed) index.add(paper.title, paper.abstract, paper.keywords);
+  for (const paper of reference) index.add(paper.title, paper.abstract, paper.keywords);
   index.computeIdf();
   index.weigh(0, index.size);
   index.buildPostings();
@@ -83,7 +92,7 @@ export function relatedToReference(
     return a < offset && r >= 0 && !!listedPaper && !!referencePaper && referencePaper.id !== listedPaper.id
       && (listedPaper.titleKey === '' || referencePaper.titleKey !== listedPaper.titleKey);
   };
-  index.scorePairs(0, offset, { floor: opts.threshold, keep: Math.max(0, opts.max), allow });
+  index.scorePairs(0, offset, { floor: opts.threshold, keep: Math.max(0, opts.max), allow, ...(opts.model ? { model: opts.model } : {}) });
   return papers.map((_, i) =>
     index.neighbours(i).map((neighbour) => ({
       referenceIndex: neighbour.index - offset,

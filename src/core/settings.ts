@@ -1,3 +1,5 @@
+import { RELATED_LINE } from './related-model';
+
 /** User settings, stored by the background and applied live in every tab. */
 export interface Settings {
   marks: {
@@ -6,8 +8,13 @@ export interface Settings {
     seenBefore: boolean;
     dimRead: boolean;
   };
-  /** Cosine similarity above which two papers are related (0.05..0.9). */
+  /** Link strength (see related-model) from which two papers are shown as related (0.05..0.9). */
   relatedThreshold: number;
+  /**
+   * What relatedThreshold measures. Settings saved before it was a strength hold a cosine line (0.15 then the
+   * default), which as a strength would show many weak links: without this mark the line goes back to the default.
+   */
+  relatedScale: 'strength';
   /** Related links shown per paper (1..5). */
   relatedCount: number;
   /** A card counts as seen once this fraction of it was on screen for `seenDwellMs`. */
@@ -19,7 +26,8 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   marks: { duplicates: true, related: true, seenBefore: true, dimRead: true },
-  relatedThreshold: 0.15,
+  relatedThreshold: RELATED_LINE,
+  relatedScale: 'strength',
   relatedCount: 5,
   seenVisibleFraction: 0.5,
   seenDwellMs: 1000,
@@ -41,7 +49,8 @@ export function normaliseSettings(input: unknown): Settings {
       seenBefore: bool(marksRaw.seenBefore, d.marks.seenBefore),
       dimRead: bool(marksRaw.dimRead, d.marks.dimRead),
     },
-    relatedThreshold: num(raw.relatedThreshold, d.relatedThreshold, 0.05, 0.9),
+    relatedThreshold: raw.relatedScale === 'strength' ? num(raw.relatedThreshold, d.relatedThreshold, 0.05, 0.9) : d.relatedThreshold,
+    relatedScale: 'strength',
     relatedCount: Math.round(num(raw.relatedCount, d.relatedCount, 1, 5)),
     seenVisibleFraction: num(raw.seenVisibleFraction, d.seenVisibleFraction, 0.1, 1),
     seenDwellMs: Math.round(num(raw.seenDwellMs, d.seenDwellMs, 0, 10000)),

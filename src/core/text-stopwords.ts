@@ -3,12 +3,12 @@
  * which say nothing about what a paper is about. Kept short for the content script's size budget.
  */
 const ENGLISH =
-  'a about above after again against all also although am an and any are as at be because been before being below ' +
+  'a about above across after again against all along also although am among an and any are around as at be because been before being below ' +
   'between both but by can could did do does doing down during each either else etc even ever every few for from ' +
   'further had has have having he her here hers herself him himself his how however i if in into is it its itself ' +
   'just less many may me might more most much must my neither no nor not of off often on once one only or other ' +
   'our ours ourselves out over own per same she should since so some such than that the their theirs them themselves ' +
-  'then there these they this those though through thus to too two under until up upon us very via was we were what ' +
+  'then there these they this those though through thus to too toward towards two under until up upon us very via was we were what ' +
   'when where whether which while who whom whose why will with within without would yet you your yours';
 
 const ABSTRACT_BOILERPLATE =
@@ -34,5 +34,5 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
     'state art introduce leverage leveraging enable enables enhance enhanced enhancing demonstrate outperform ' +
     'outperforms superior challenge challenges challenging problem problems solution solutions process human ' +
     'generate generated generating input output inputs outputs level scale scaling size sizes number set time ' +
-    'previous existing current standard novel pipeline module modules component components').split(' '),
+    'previous existing current standard novel pipeline module modules component components consistent').split(' '),
 );

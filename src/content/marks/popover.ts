@@ -5,6 +5,7 @@
  */
 import { el, setAttr, styleShadowRoot } from './dom';
 import { POPOVER_CSS } from './styles';
+import { strengthWords } from '../../core/related-model';
 
 export const POPOVER_TAG = 'paper-lens-popover';
 
@@ -13,8 +14,9 @@ export interface PopoverItem {
   badge: string;
   badgeKind: 'position' | 'state';
   title: string;
+  /** The words the two papers share that made the link (the evidence its strength came from). */
   terms: string[];
-  /** Similarity 0..1, shown as a percentage. */
+  /** Link strength 0..1 (see core/related-model), shown in words. */
   score?: number;
   /** A jump on this page, or a link to the paper's page. */
   action: (() => void) | { href: string };
@@ -74,9 +76,14 @@ export class Popover {
   private item(item: PopoverItem): HTMLElement {
     const badge = el('span', { class: item.badgeKind === 'state' ? 'pos state' : 'pos' }, item.badge);
     const body = el('span', { class: 'body' }, el('span', { class: 'title' }, item.title || 'Untitled paper'));
-    if (item.terms.length) body.append(el('span', { class: 'terms', 'aria-label': `Shared terms: ${item.terms.join(', ')}` }, ...item.terms.map((term) => el('span', { class: 'term' }, term))));
+    if (item.terms.length) {
+      body.append(el('span', { class: 'terms', 'aria-label': `Both papers use: ${item.terms.join(', ')}` },
+        el('span', { class: 'terms-label', 'aria-hidden': 'true' }, 'Both use'), ...item.terms.map((term) => el('span', { class: 'term' }, term))));
+    }
     const parts: Array<HTMLElement> = [badge, body];
-    if (item.score !== undefined) parts.push(el('span', { class: 'score', title: 'Similarity of the abstracts' }, `${Math.round(item.score * 100)}%`));
+    if (item.score !== undefined) {
+      parts.push(el('span', { class: 'strength', title: 'How strongly the shared words tie the two papers together' }, strengthWords(item.score)));
+    }
     if (typeof item.action === 'function') {
       const run = item.action;
       const button = el('button', { type: 'button', class: 'item' }, ...parts);

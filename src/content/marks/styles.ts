@@ -120,7 +120,8 @@ ul { list-style: none; margin: 0; padding: 0; }
 .title { font-weight: 600; line-height: 1.3; overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }
 .terms { display: flex; flex-wrap: wrap; gap: 4px; }
 .term { padding: 0 6px; border-radius: 999px; background: var(--pl-hover); color: var(--pl-muted); font-size: 11px; line-height: 18px; }
-.score { flex: none; margin-left: auto; color: var(--pl-faint); font-size: 11px; line-height: 20px; }
+.terms-label { color: var(--pl-faint); font-size: 11px; line-height: 18px; }
+.strength { flex: none; margin-left: auto; color: var(--pl-muted); font-size: 11px; line-height: 20px; white-space: nowrap; }
 `;
 
 const HOSTS = HOST_TAGS.join(', ');

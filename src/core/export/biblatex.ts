@@ -1,6 +1,7 @@
 /**
- * BibLaTeX: @online with eprinttype = {arxiv} (biblatex links it to arxiv.org), an ISO date (YYYY-MM) and
- * eprintclass. Non-arXiv papers are @online entries with their URL only. Escaping rules: see latex.ts.
+ * BibLaTeX: @misc, the type Zotero writes for its preprint items, with eprinttype = {arxiv} (biblatex links it
+ * to arxiv.org), an ISO date (YYYY-MM) and eprintclass. Non-arXiv papers are @misc entries with their URL only.
+ * Escaping rules: see latex.ts.
  */
 import { bibAuthors, bibEntry, braced, verbatim } from './bib-common';
 import { escapeLatex, protectTitle } from './latex';
@@ -12,7 +13,7 @@ function isoMonth(date: PaperDate | undefined): string | undefined {
 }
 
 export function biblatexEntry(entry: ExportEntry): string {
-  return bibEntry('online', entry.key, [
+  return bibEntry('misc', entry.key, [
     ['title', braced(protectTitle(entry.title))],
     ['author', braced(bibAuthors(entry.authors))],
     ['date', braced(isoMonth(entry.date))],

@@ -1,6 +1,6 @@
 /**
- * BibTeX, as arXiv's own export writes preprints: @misc with eprint, archivePrefix and primaryClass, which
- * natbib/biblatex styles and every reference manager understand. Escaping rules: see latex.ts.
+ * BibTeX, as Zotero and arXiv's own export write preprints: @misc, with eprint, archivePrefix and primaryClass,
+ * which natbib/biblatex styles and every reference manager understand. Escaping rules: see latex.ts.
  */
 import { bibAuthors, bibEntry, braced, verbatim } from './bib-common';
 import { escapeLatex, protectTitle } from './latex';

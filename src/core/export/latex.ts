@@ -49,26 +49,52 @@ export function escapeLatex(text: string): string {
 
 /** A run of letters and digits (one word, or one part of a hyphenated word: "LLaMA" in "LLaMA-2"). */
 const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
-const CAPITAL_AFTER_FIRST = /^.[\p{L}\p{N}\p{M}]*\p{Lu}/u;
+const CAPITAL = /[\p{Lu}\p{Lt}]/u;
+const CAPITAL_AFTER_FIRST = /^.[\p{L}\p{N}\p{M}]*[\p{Lu}\p{Lt}]/u;
+/** What may sit between two protected words of one brace group: a space, a hyphen, an apostrophe. */
+const GROUP_JOINER = /^(?:[ \t]+|[-'’])$/;
 
 /**
- * Whether BibTeX styles that lower-case titles would damage the word: acronyms and CamelCase (LLaMA, GPT,
- * BERT, iPhone, 3D, ImageNet). A word capitalised only at its first letter is left to the style.
+ * Whether a style that lower-cases titles could damage the word, by Better BibTeX's rule (Zotero's own BibTeX
+ * export follows the same one): every word with a capital letter, except the title's first word when only its
+ * first letter is a capital. That covers acronyms and CamelCase (LLaMA, GPT, iPhone, 3D, NeRF) and the proper
+ * nouns a title keeps capitalised ("Intel" in "Scaling laws for Intel hardware"); in a title written in Title
+ * Case it also keeps each capitalised word, so the title prints as the site shows it.
  */
-export function needsCaseProtection(word: string): boolean {
-  return CAPITAL_AFTER_FIRST.test(word);
+export function needsCaseProtection(word: string, isFirstWord: boolean): boolean {
+  return CAPITAL_AFTER_FIRST.test(word) || (!isFirstWord && CAPITAL.test(word));
 }
 
-/** A title escaped for BibTeX, with acronyms and CamelCase words protected by braces: {LLaMA}-2, {GPT}-4. */
+/**
+ * A title escaped for BibTeX, its words protected by braces where `needsCaseProtection` says so. Neighbouring
+ * protected words share one group, as Better BibTeX writes them: {LLaMA} 2: {Open Foundation Models}, {GPT-4V}.
+ * The first word keeps a group of its own: a title that is one brace group ({{TeleChat Technical Report}}) is
+ * read by Better BibTeX's importer as the old whole-title wrap and sentence-cased regardless.
+ */
 export function protectTitle(title: string): string {
+  const words = [...title.matchAll(WORD_RUN)].map((match, index) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    first: index === 0,
+    protect: needsCaseProtection(match[0], index === 0 && title.slice(0, match.index).trim() === ''),
+  }));
   let out = '';
   let last = 0;
-  for (const match of title.matchAll(WORD_RUN)) {
-    const word = match[0];
-    const start = match.index;
-    out += escapeLatex(title.slice(last, start));
-    out += needsCaseProtection(word) ? `{${escapeLatex(word)}}` : escapeLatex(word);
-    last = start + word.length;
+  let group: { start: number; end: number; closed: boolean } | undefined;
+  const closeGroup = (): void => {
+    if (!group) return;
+    out += `${escapeLatex(title.slice(last, group.start))}{${escapeLatex(title.slice(group.start, group.end))}}`;
+    last = group.end;
+    group = undefined;
+  };
+  for (const word of words) {
+    if (!word.protect) closeGroup();
+    else if (group && !group.closed && GROUP_JOINER.test(title.slice(group.end, word.start))) group.end = word.end;
+    else {
+      closeGroup();
+      group = { start: word.start, end: word.end, closed: word.first };
+    }
   }
+  closeGroup();
   return out + escapeLatex(title.slice(last));
 }

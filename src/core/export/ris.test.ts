@@ -14,6 +14,8 @@ interface CslRead {
   author?: Array<{ given?: string; family?: string; literal?: string; suffix?: string; 'non-dropping-particle'?: string }>;
   issued?: { 'date-parts': number[][] };
   'container-title'?: string;
+  publisher?: string;
+  number?: string;
   URL?: string;
   DOI?: string;
   abstract?: string;
@@ -44,8 +46,12 @@ function checkRis(papers: Paper[]): void {
     const dateMatch = /^(\d{4})-(\d{2})-(\d{2})/.exec(paper.publishedAt ?? '');
     if (dateMatch) expect(item.issued?.['date-parts'][0], where).toEqual([Number(dateMatch[1]), Number(dateMatch[2]), Number(dateMatch[3])]);
     if (isNewStyleArxiv(paper.id)) {
-      expect(item.type, where).toBe('article-journal');
-      expect(item['container-title'], where).toBe('arXiv');
+      // Zotero writes its preprint items as TY GEN, with arXiv as the publisher and no journal: citation.js
+      // reads that back as a CSL document published by arXiv with the arXiv number, as the CSL-JSON export has it.
+      expect(item.type, where).toBe('document');
+      expect(item['container-title'], where).toBeUndefined();
+      expect(item.publisher, where).toBe('arXiv');
+      expect(item.number, where).toBe(`arXiv:${paper.id}`);
       expect(item.URL, where).toBe(`https://arxiv.org/abs/${paper.id}`);
       expect(item.DOI, where).toBe(`10.48550/arXiv.${paper.id}`);
     }
@@ -67,10 +73,17 @@ describe('RIS export read back field by field', () => {
     expect(text.split('\r\n').filter((line) => line.startsWith('KW'))).toEqual(['KW  - a, b', 'KW  - c']);
   });
 
+  it('writes an arXiv preprint as Zotero does: a generic record published by arXiv, not a journal article', () => {
+    const lines = exportPapers([{ id: '2401.00001', title: 't', abstract: '', authors: [] }], 'ris').split('\r\n');
+    expect(lines[0]).toBe('TY  - GEN');
+    expect(lines).toEqual(expect.arrayContaining(['PB  - arXiv', 'M1  - arXiv:2401.00001', 'AN  - arXiv:2401.00001', 'DO  - 10.48550/arXiv.2401.00001']));
+    expect(lines.filter((line) => /^(T2|JO|JF) /.test(line))).toEqual([]);
+  });
+
   it('writes a non-arXiv paper as a generic record without arXiv tags', () => {
     const text = exportPapers([{ id: 'elsewhere-1', title: 't', abstract: '', authors: [] }], 'ris');
     expect(text).toContain('TY  - GEN');
-    expect(text).not.toMatch(/T2 {2}- arXiv|DO {2}-/);
+    expect(text).not.toMatch(/arXiv|DO {2}-|M1 {2}-/);
     expect(text).toContain('UR  - https://huggingface.co/papers/elsewhere-1');
   });
 });

@@ -1,8 +1,10 @@
 /**
  * RIS (RefMan tagged format): one `TAG  - value` per line, CRLF line ends as the specification asks, a blank
- * line between records. arXiv papers are journal-style records with T2/JO "arXiv" (how Mendeley, EndNote and
- * Zotero show arXiv papers from RIS); other papers are generic records with their URL. Text is plain Unicode:
- * RIS has no escaping, so values are kept on one line.
+ * line between records. Every paper is a generic record (TY GEN), which is what Zotero writes for its preprint
+ * items: RIS has no preprint type, and JOUR would make arXiv a journal. An arXiv paper names arXiv as its
+ * publisher (PB) and its arXiv number in M1 (the generic type's Number) and AN (accession number), as the CSL-JSON
+ * export has them; other papers carry their URL. Text is plain Unicode: RIS has no escaping, so values are kept on
+ * one line.
  */
 import type { AuthorName } from './names';
 import type { ExportEntry, PaperDate } from './paper-fields';
@@ -29,7 +31,7 @@ export function risRecord(entry: ExportEntry): string {
     const text = (value ?? '').replace(/\s+/g, ' ').trim();
     if (text) lines.push(`${name}  - ${text}`);
   };
-  tag('TY', entry.arxiv ? 'JOUR' : 'GEN');
+  tag('TY', 'GEN');
   tag('ID', entry.key);
   tag('TI', entry.title);
   for (const author of entry.authors) tag('AU', risName(author));
@@ -38,9 +40,8 @@ export function risRecord(entry: ExportEntry): string {
     tag('DA', risDate(entry.date));
   }
   if (entry.arxiv) {
-    tag('T2', 'arXiv');
-    tag('JO', 'arXiv');
     tag('PB', 'arXiv');
+    tag('M1', `arXiv:${entry.id}`);
     tag('AN', `arXiv:${entry.id}`);
   }
   tag('DO', entry.doi);
