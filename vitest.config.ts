@@ -5,7 +5,7 @@ export default defineConfig({
   // As in the production build: the bench's hooks (src/background/bench-hooks.ts) are left out.
   define: { __BENCH__: 'false' },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'e2e/fixtures/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'e2e/fixtures/**/*.test.ts', 'scripts/**/*.test.ts', 'packaging/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
   },

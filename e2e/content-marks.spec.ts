@@ -3,19 +3,9 @@
  * filters, the duplicate jump and the related list, both layouts, and the theme.
  */
 import { test, expect } from './harness';
-import type { Paper } from '../src/core/types';
 import { generateSyntheticSet } from './fixtures/synthetic';
+import { dayPapers, DAY_PATH as DAY } from './fixtures/day-papers';
 import { cardMarks, waitForMarks } from './content-support';
-
-const DAY = '/papers/date/2024-03-11';
-
-/** 18 synthetic papers plus an exact re-listing (same id) and a retitled copy of earlier ones. */
-function dayPapers(): Paper[] {
-  const { papers } = generateSyntheticSet({ seed: 7, count: 18 });
-  const first = papers[0] as Paper;
-  const third = papers[2] as Paper;
-  return [...papers.slice(0, 10), { ...first, id: `${first.id}v2` }, ...papers.slice(10), { ...third, id: '2405.99999', title: third.title.toUpperCase() }];
-}
 
 test('every card gets one strip, the stable attributes and a summary bar', async ({ context, site, consoleErrors }) => {
   const papers = dayPapers();

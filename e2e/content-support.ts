@@ -3,6 +3,7 @@
  * analysis generation), and reading what the cards show.
  */
 import type { Page } from '@playwright/test';
+import { cardMarksScript } from './scenarios/page-scripts';
 
 export async function readyGeneration(page: Page): Promise<number> {
   return page.evaluate(() => Number(document.documentElement.getAttribute('data-paper-lens-ready') ?? '-1'));
@@ -26,15 +27,7 @@ export interface CardMarks {
 
 /** Every <article> on the page with its Paper Lens attributes and how many strips it holds. */
 export async function cardMarks(page: Page, selector = 'article'): Promise<CardMarks[]> {
-  return page.$$eval(selector, (cards) => cards.map((card) => ({
-    id: card.getAttribute('data-paper-lens-id'),
-    marks: (card.getAttribute('data-paper-lens') ?? '').split(' ').filter(Boolean),
-    duplicateOf: card.getAttribute('data-paper-lens-duplicate-of'),
-    related: (card.getAttribute('data-paper-lens-related') ?? '').split(' ').filter(Boolean),
-    view: card.getAttribute('data-paper-lens-view'),
-    strips: card.querySelectorAll('paper-lens-marks').length,
-    title: (card.querySelector('h3, h2')?.textContent ?? '').trim(),
-  })));
+  return page.evaluate(cardMarksScript(selector)) as Promise<CardMarks[]>;
 }
 
 /**

@@ -3,7 +3,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
-const SIZES = [16, 32, 48, 128];
+const SIZES = [16, 32, 48, 96, 128];
 const SUPERSAMPLE = 4;
 
 function crc32(bytes) {
