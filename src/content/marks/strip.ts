@@ -143,7 +143,7 @@ export class CardStrip {
     this.chip(this.related, view.related.length ? relatedLabel(view.related.length) : null, null, 'Related papers on this page');
     const reader = view.readerRelated.length ? readerRelatedLabel(view.readerRelated) : null;
     this.chip(this.reader, reader, view.readerRelated.length ? readerRelatedShortLabel(view.readerRelated) : null, reader ? `${reader}: papers from your history on the same topic` : null);
-    this.chip(this.forYou, view.forYou === null ? null : 'For you', null, view.forYou === null ? null : `For you: ${view.forYou}`);
+    this.chip(this.forYou, view.forYou === null ? null : 'For you', '✦', view.forYou === null ? null : `For you: ${view.forYou}`);
     setText(this.note, note ?? '');
     setHidden(this.note, !note);
     // Only a strip with a chip that can shorten (or one shortened now) needs the layout a fit reads.
@@ -152,7 +152,7 @@ export class CardStrip {
 
   /** The chips that may shorten, the first to shorten first. */
   private shortenable(): HTMLElement[] {
-    return [this.reader, this.history, this.seen, this.duplicate];
+    return [this.forYou, this.reader, this.history, this.seen, this.duplicate];
   }
 
   /** `short`: the chip's text where its line has no room (full text stays in `title` and for screen readers). */
@@ -166,7 +166,7 @@ export class CardStrip {
 
   /**
    * Full texts first; while the strip needs more than one line, the next chip that can takes its shorter form
-   * (the latest to arrive first: reader-related, history duplicate, seen, duplicate). Reads layout: called in the batched pass of strip-fit.ts, never in a render.
+   * (the latest to arrive first: For you, reader-related, history duplicate, seen, duplicate). Reads layout: called in the batched pass of strip-fit.ts, never in a render.
    */
   fit(lineHeight: number): void {
     const chips = this.shortenable();
