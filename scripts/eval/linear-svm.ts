@@ -5,6 +5,7 @@
  * kind of model (C = 0.01) trained per reader tag.
  */
 import type { SparseVector } from '../../src/core/for-you/vectors';
+import { makeRng } from '../../e2e/fixtures/synthetic';
 
 export interface SvmOptions {
   /** Inverse regularisation strength. */
@@ -18,18 +19,6 @@ export interface SvmOptions {
 export interface LinearModel {
   weights: SparseVector;
   bias: number;
-}
-
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Trains on `vectors` labelled +1 / -1. The bias is learnt as the weight of a constant feature. */
@@ -49,7 +38,7 @@ export function trainLinearSvm(vectors: readonly SparseVector[], labels: readonl
     return sum;
   });
   const order = Array.from({ length: n }, (_, i) => i);
-  const next = random(options.seed);
+  const next = makeRng(options.seed);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
