@@ -52,12 +52,21 @@ test('another day lists papers again: seen before, duplicates of known papers, p
   // It came after the strip's first render: on a card too narrow for its whole text it takes its shorter form on
   // the strip's line ("★ 1 close", the full text in its title and for screen readers), instead of wrapping to a
   // second line (which would grow the card and move the list) or being cut.
-  const full = await chip.evaluate((element) => element.getBoundingClientRect().width);
-  expect(full).toBeGreaterThan(100);
+  // With room for everything (a wide strip) it reads in full; the card's own width may already be short of that
+  // room once other late chips (For you) share the line.
+  await chip.evaluate((element) => {
+    const strip = element.parentElement as HTMLElement;
+    ((strip.getRootNode() as ShadowRoot).host as HTMLElement).style.width = '900px';
+  });
+  await expect.poll(() => chip.evaluate((element) => element.getBoundingClientRect().width)).toBeGreaterThan(100);
+  expect(await chip.evaluate((element) => getComputedStyle(element, '::after').content)).toBe('none');
   await chip.evaluate((element) => {
     const strip = element.parentElement as HTMLElement;
     const host = (strip.getRootNode() as ShadowRoot).host as HTMLElement;
-    host.style.width = `${element.getBoundingClientRect().left - strip.getBoundingClientRect().left + 80}px`;
+    // Room for the chip's shorter form, and for the For you chip after it in its own shorter form (✦) when shown.
+    const forYou = strip.querySelector<HTMLElement>('.chip.foryou');
+    const after = forYou && !forYou.hidden ? 44 : 0;
+    host.style.width = `${element.getBoundingClientRect().left - strip.getBoundingClientRect().left + 80 + after}px`;
   });
   await expect.poll(() => chip.evaluate((element) => getComputedStyle(element, '::after').content)).toBe('"★ 1 close" / ""');
   await expect(chip).toHaveAccessibleName('Close to 1 paper you starred');
