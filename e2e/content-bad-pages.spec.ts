@@ -87,7 +87,8 @@ test('a page with nothing to mark and a raw page that is not a listing stay unto
 });
 
 test('a 5000-card page is marked in full, far cards get their strip as they come near', async ({ context, site, consoleErrors }) => {
-  test.setTimeout(120_000);
+  // A cap on waiting for the right result on a loaded machine (two test workers beside each other), not a speed bound.
+  test.setTimeout(240_000);
   const { papers } = generateSyntheticSet({ seed: 33, count: 5000, plant: true, startDate: '2023-01-01' });
   site.setPage('/papers/month/2023-01', { papers, layout: 'payload' });
   const page = await context.newPage();
