@@ -29,6 +29,9 @@ test('another day lists papers again: seen before, duplicates of known papers, p
   await expect(card(page, data.reference.id)).toHaveAttribute('data-paper-lens', /starred/);
   await readThrough(page);
 
+  // One column: the close card's strip has room for all its chips in full (at three columns, New, the reader
+  // link and the For you chip do not fit one 320 px line, and the link starts in its shorter form).
+  await page.setViewportSize({ width: 820, height: 900 });
   await page.goto(`https://huggingface.co${DAY2}`);
   await waitForMarks(page);
   const marks = new Map((await cardMarks(page)).map((entry) => [entry.id, entry]));
@@ -57,7 +60,10 @@ test('another day lists papers again: seen before, duplicates of known papers, p
   await chip.evaluate((element) => {
     const strip = element.parentElement as HTMLElement;
     const host = (strip.getRootNode() as ShadowRoot).host as HTMLElement;
-    host.style.width = `${element.getBoundingClientRect().left - strip.getBoundingClientRect().left + 80}px`;
+    // Room for the chip in 80 px and for the chips after it on the line (For you) as they are.
+    const shown = Array.from(strip.children).filter((child) => !(child as HTMLElement).hidden);
+    const after = Math.max(...shown.map((child) => child.getBoundingClientRect().right)) - element.getBoundingClientRect().right;
+    host.style.width = `${element.getBoundingClientRect().left - strip.getBoundingClientRect().left + 80 + after}px`;
   });
   await expect.poll(() => chip.evaluate((element) => getComputedStyle(element, '::after').content)).toBe('"★ 1 close" / ""');
   await expect(chip).toHaveAccessibleName('Close to 1 paper you starred');
