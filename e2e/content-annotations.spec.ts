@@ -104,7 +104,9 @@ test('a starred card carries tags and a note: editor, autocomplete, limits, and 
   await page.keyboard.press('Enter');
   await expect(editor(page).getByRole('alert')).toContainText('at most 20 tags');
   // Escape closes without saving; a click outside does not throw away typed changes.
-  await page.mouse.click(1050, 880);
+  // The page's heading: neither the editor nor a link (Playwright clicks only where the heading itself is hit).
+  await page.locator('main h1').click();
+  await expect(page).toHaveURL(`https://huggingface.co${DAY}`);
   await expect(editor(page)).toHaveCount(1);
   await expect(editor(page).getByRole('alert')).toContainText('Unsaved changes');
   await input.focus();

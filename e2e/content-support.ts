@@ -15,6 +15,17 @@ export async function waitForMarks(page: Page, after = -1, timeout = 15_000): Pr
   return readyGeneration(page);
 }
 
+/**
+ * Waits until the answers that follow the marks (For you, reader-related links) are in for the current generation:
+ * from then on only the reader, the store or the page changes the marks.
+ */
+export async function waitForSettled(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(() => {
+    const ready = document.documentElement.getAttribute('data-paper-lens-ready');
+    return ready !== null && document.documentElement.getAttribute('data-paper-lens-settled') === ready;
+  }, undefined, { timeout, polling: 10 });
+}
+
 export interface CardMarks {
   id: string | null;
   marks: string[];

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness';
 import { generateSyntheticSet } from './fixtures/synthetic';
-import { waitForMarks } from './content-support';
+import { waitForMarks, waitForSettled } from './content-support';
 import { sendFrom } from './popup-helpers';
 
 const DAY_A = '/papers/date/2024-03-11';
@@ -52,6 +52,10 @@ test('a clear with two listing tabs open leaves the store empty; the tabs keep t
   await tabB.locator('article').nth(1).locator('[data-paper-lens-action="star"]').click();
   const options = await openOptions();
   await expect.poll(() => storeSize(options)).toMatchObject({ papers: 50 });
+  // The marks settle from the star: it is stored, and each tab's For you and reader-related answers (which may
+  // or may not have counted the star, as the worker happened to order them) are in.
+  await expect.poll(async () => (await sendFrom(options, 'history/list', { view: 'starred', offset: 0, limit: 10 })).rows.map((row) => row.paper.id)).toEqual([second[1]!.id]);
+  for (const tab of tabs) await waitForSettled(tab);
   const marksOf = (tab: Page): Promise<string[]> => tab.$$eval('article', (cards) => cards.map((card) => card.getAttribute('data-paper-lens') ?? ''));
   const marksBefore = await Promise.all(tabs.map(marksOf));
   expect(marksBefore[1]![1]).toContain('starred');

@@ -46,7 +46,8 @@ async function storeDump(profile: SyncProfile): Promise<unknown> {
   const sightings = await request<{ sightings: unknown[] }>(profile.ext, { type: 'backup/read', table: 'sightings', offset: 0, limit: 1000 });
   const stored = await request<{ papers: Array<Record<string, unknown>> }>(profile.ext, { type: 'backup/read', table: 'papers', offset: 0, limit: 1000 });
   const seen = stored.papers.map((paper) => [paper.id, paper.firstListedAt, paper.lastListedAt, paper.listedCount, paper.firstSeenAt, paper.lastSeenAt, paper.seenCount, paper.pageKinds]);
-  return { sightings: sightings.sightings, seen };
+  // As JSON, so a field a paper lacks (no firstSeenAt for a card never on screen) reads the same here and in settledDump.
+  return JSON.parse(JSON.stringify({ sightings: sightings.sightings, seen })) as unknown;
 }
 
 /** The dump once the tab's own "seen" marks (a card on screen for a second) have been recorded. */

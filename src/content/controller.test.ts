@@ -2,7 +2,8 @@
 // @vitest-environment-options {"url": "https://huggingface.co/papers/date/2024-03-11"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageAnalysis, Paper } from '../core/types';
-import type { PaperState } from '../core/records';
+import type { PaperState, ReaderRelated } from '../core/records';
+import type { ForYouPick } from '../core/for-you/rank';
 import type { Broadcast, RequestMap, RequestType } from '../core/messages';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { StoreError } from '../platform/messaging';
@@ -40,6 +41,11 @@ class FakeStore {
   listedGate: Promise<void> | null = null;
   /** While set, the next paper/set-starred waits for it before it is applied (a reply lost and sent again late). */
   starGate: Promise<void> | null = null;
+  /** While set, papers/for-you and papers/reader-related wait for it (answers that follow the marks, arriving late). */
+  lateGate: Promise<void> | null = null;
+  forYouPicks: ForYouPick[] = [];
+  /** Reader-related links by paper id; when set, page/listed hands out a ref to ask for them. */
+  readerRelated: Record<string, ReaderRelated[]> | null = null;
   state(id: string): PaperState {
     return { id, seenBefore: this.known.has(id), seenCount: this.known.has(id) ? 2 : 0, lastSeenAt: this.known.has(id) ? Date.now() - 86_400_000 * 3 : undefined, earlierListings: [], readerRelated: [], starredAt: this.starred.has(id) ? 1 : undefined };
   }
@@ -55,11 +61,19 @@ class FakeStore {
         if (this.listedGate) await this.listedGate;
         const ref = (b.analyse as { ref?: string } | undefined)?.ref;
         if (ref && !this.loseRefs) this.refs.set(ref, b.papers as Paper[]);
-        return respond({ states: (b.papers as Paper[]).map((p) => this.state(p.id)) });
+        return respond({ states: (b.papers as Paper[]).map((p) => this.state(p.id)), ...(this.readerRelated ? { relatedRef: 'links-1' } : {}) });
       }
       case 'page/analyse': {
         const papers = typeof b.ref === 'string' ? this.refs.get(b.ref) : (b.papers as Paper[]);
         return respond(this.analysis && papers ? { analysis: this.analysis(papers) } : {});
+      }
+      case 'papers/for-you':
+        if (this.lateGate) await this.lateGate;
+        return respond({ picks: this.forYouPicks });
+      case 'papers/reader-related': {
+        if (this.lateGate) await this.lateGate;
+        const links = this.readerRelated ?? {};
+        return respond({ related: (b.ids as string[]).map((id) => ({ id, readerRelated: links[id] ?? [] })) });
       }
       case 'paper/set-starred':
         if (this.starGate) {
@@ -85,6 +99,18 @@ const stripOf = (card: Element): ShadowRoot => {
   expect(hosts).toHaveLength(1);
   return (hosts[0] as HTMLElement).shadowRoot as ShadowRoot;
 };
+
+/** A store whose For you pick (card 3) and reader-related link (card 2) wait until `open` is called. */
+function lateAnswers(): { store: FakeStore; open: () => void } {
+  const store = new FakeStore();
+  let open = (): void => undefined;
+  store.lateGate = new Promise((resolve) => {
+    open = resolve;
+  });
+  store.forYouPicks = [{ index: 2, score: 0.5, closeTo: [{ id: '2403.20000', title: 'A starred paper' }], terms: ['protein'] }];
+  store.readerRelated = { '2403.10001': [{ id: '2403.20000', title: 'A starred paper', state: 'starred', score: 0.4, sharedTerms: ['folding'] }] };
+  return { store, open: () => open() };
+}
 
 let controllers: Controller[] = [];
 function start(store: FakeStore): Controller {
@@ -380,6 +406,33 @@ describe('marking a listing', () => {
     stripOf(articles()[2]!).querySelector<HTMLElement>('[data-paper-lens-action="star"]')!.click();
     await vi.waitFor(() => expect(store.starred.has('2403.10002')).toBe(true));
     expect(writes().slice(sentBefore)).toEqual(['paper/set-starred']);
+  });
+
+  it('the generation is settled once For you and the reader-related links are in: they mark the cards before it, not after', async () => {
+    loadListing({ papers: [paper(0), paper(1), paper(2)] });
+    const store = lateAnswers();
+    start(store.store);
+    const ready = await marksReady();
+    const marks = (): Array<string | null> => articles().map((a) => a.getAttribute('data-paper-lens'));
+    expect(marks().some((m) => m?.includes('for-you') || m?.includes('related'))).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.documentElement.hasAttribute('data-paper-lens-settled')).toBe(false);
+    store.open();
+    await vi.waitFor(() => expect(document.documentElement.getAttribute('data-paper-lens-settled')).toBe(String(ready)));
+    expect(marks()[1]).toContain('related');
+    expect(marks()[2]).toContain('for-you');
+  });
+
+  it('answers still on their way when the store is cleared (For you, reader-related links) leave the marks as they are', async () => {
+    loadListing({ papers: [paper(0), paper(1), paper(2)] });
+    const store = lateAnswers();
+    start(store.store);
+    const ready = await marksReady();
+    const marksBefore = articles().map((a) => a.getAttribute('data-paper-lens'));
+    for (const listener of store.store.listeners) listener({ type: 'data/cleared' });
+    store.open();
+    await vi.waitFor(() => expect(document.documentElement.getAttribute('data-paper-lens-settled')).toBe(String(ready)));
+    expect(articles().map((a) => a.getAttribute('data-paper-lens'))).toEqual(marksBefore);
   });
 
   it('a newer instance replaces the marks of an older one and the old one stops', async () => {

@@ -19,7 +19,7 @@ import { PageMarks } from './page-marks';
 import { StoreLink, type BroadcastSubscriber, type Sender } from './store-link';
 import { SeenTracker } from './seen';
 import { PageWatcher } from './watcher';
-import { READY_ATTR, claimPage, isCurrent } from './instance';
+import { READY_ATTR, SETTLED_ATTR, claimPage, isCurrent } from './instance';
 import { watchTheme } from './theme';
 import { Interactions } from './interactions';
 import { cardsNearViewport, LazyStrips } from './lazy-strips';
@@ -179,7 +179,7 @@ export class Controller {
         await this.render(cancelled);
       }
       this.setReady();
-      void this.forYou.load(this.papers);
+      void this.settleLate(this.generation);
     } catch (error) {
       if (!(error instanceof Cancelled)) throw error;
     }
@@ -400,6 +400,12 @@ export class Controller {
     if (!this.stopped) setAttr(document.documentElement, READY_ATTR, String(this.generation));
   }
 
+  /** The answers that follow the marks (For you, reader-related links): once in, the generation is settled. */
+  private async settleLate(generation: number): Promise<void> {
+    await Promise.all([this.forYou.load(this.papers), this.listings.settled()]);
+    if (!this.stopped && generation === this.generation) setAttr(document.documentElement, SETTLED_ATTR, String(generation));
+  }
+
   private reportSeen(ids: string[]): void {
     const page = this.page;
     if (!page || this.stopped || this.quiet) return;
@@ -432,9 +438,11 @@ export class Controller {
         break;
       case 'data/cleared':
         // "Clear all data" means empty: listing this page again would write it straight back. The marks stay on
-        // screen as they are; nothing is written until the page is loaded again or the reader acts on a card.
+        // screen as they are (answers still on their way, worked out from what was deleted, are dropped); nothing
+        // is written until the page is loaded again or the reader acts on a card.
         this.quiet = true;
         this.listings.pause();
+        this.forYou.freeze();
         break;
       case 'store/error':
         this.store.fail(new Error(message.error.message));

@@ -20,6 +20,9 @@ export class ForYouList {
   private picks: ForYouPick[] = [];
   private papers: readonly Paper[] = [];
   private key = '';
+  private loading: Promise<void> = Promise.resolve();
+  /** The store was cleared under this visit: picks worked out from what was deleted are not shown. */
+  private frozen = false;
 
   constructor(private readonly store: StoreLink, private readonly onChange: () => void) {}
 
@@ -29,20 +32,31 @@ export class ForYouList {
 
   forget(): void {
     this.key = '';
+    this.frozen = false;
     this.picks = [];
     this.papers = [];
     this.reasons.clear();
   }
 
-  /** Asks for the picks of `papers` unless this listing already has them. */
-  async load(papers: readonly Paper[]): Promise<void> {
+  /** Until the next visit, no answer is asked for or taken in: the picks on screen stay as they are. */
+  freeze(): void {
+    this.frozen = true;
+  }
+
+  /** Asks for the picks of `papers` unless this listing already has them (or is waiting for them). */
+  load(papers: readonly Paper[]): Promise<void> {
     const key = papers.map((paper) => paper.id).join(' ');
-    if (key === this.key) return;
+    if (key === this.key || this.frozen) return this.loading;
     this.key = key;
+    this.loading = this.fetch(papers, key);
+    return this.loading;
+  }
+
+  private async fetch(papers: readonly Paper[], key: string): Promise<void> {
     const response = await this.store.request('papers/for-you', {
       papers: papers.map(({ id, title, abstract, authors }) => ({ id, title, abstract, authors })),
     });
-    if (this.key !== key) return;
+    if (this.key !== key || this.frozen) return;
     this.papers = papers;
     this.picks = (response?.picks ?? []).filter((pick) => papers[pick.index] !== undefined);
     this.reasons.clear();

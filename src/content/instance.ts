@@ -7,6 +7,8 @@ import { HOST_TAGS } from './marks/styles';
 
 export const INSTANCE_ATTR = 'data-paper-lens-instance';
 export const READY_ATTR = 'data-paper-lens-ready';
+/** The generation whose late answers (For you, reader-related links) are in too: nothing changes the marks after it but the reader, the store or the page. */
+export const SETTLED_ATTR = 'data-paper-lens-settled';
 const TAKEOVER_EVENT = 'paper-lens:takeover';
 /** Attributes we put on the site's card elements. */
 export const CARD_ATTRS = ['data-paper-lens-id', 'data-paper-lens', 'data-paper-lens-duplicate-of', 'data-paper-lens-related', 'data-paper-lens-view', 'data-paper-lens-flash'] as const;
@@ -37,6 +39,7 @@ export function claimPage(token: string, onSuperseded: () => void): () => void {
   const claimedBefore = document.documentElement.hasAttribute(INSTANCE_ATTR);
   document.documentElement.setAttribute(INSTANCE_ATTR, token);
   document.documentElement.removeAttribute(READY_ATTR);
+  document.documentElement.removeAttribute(SETTLED_ATTR);
   if (claimedBefore) removeForeignMarks(token);
   const listener = (): void => {
     if (!isCurrent(token)) onSuperseded();

@@ -6,7 +6,7 @@
 import type { AnalysisOptions, ListingPage, PageAnalysis, Paper } from '../core/types';
 import type { PaperState } from '../core/records';
 import { analysisByRef } from './page-analysis';
-import { followReaderRelated } from './reader-related';
+import { mergeReaderRelated, requestReaderRelated } from './reader-related';
 import type { StoreLink } from './store-link';
 
 export interface Listed {
@@ -19,6 +19,8 @@ export interface Listed {
 export class ListingRequests {
   private readonly listedIds = new Set<string>();
   private readonly inflight = new Set<Promise<void>>();
+  /** Reader-related links asked for and not answered yet. */
+  private readonly lateLinks = new Set<Promise<void>>();
   private analysisRefs = 0;
   private paused = false;
 
@@ -36,7 +38,10 @@ export class ListingRequests {
     this.paused = false;
   }
 
-  /** The store was cleared under this visit: nothing is listed until the next visit (`forget`). */
+  /**
+   * The store was cleared under this visit: nothing is listed until the next visit (`forget`), and links still on
+   * their way (worked out from what was deleted) are not merged.
+   */
   pause(): void {
     this.paused = true;
   }
@@ -63,14 +68,22 @@ export class ListingRequests {
         this.onStates(response.states);
         // Reader-related links come after the states (content/reader-related.ts); the marks do not wait for them.
         if (response.relatedRef !== undefined) {
-          void followReaderRelated(this.store, response.relatedRef, response.states, this.states).then((changed) => {
-            if (changed) this.onLateLinks();
+          const links = requestReaderRelated(this.store, response.relatedRef, response.states).then((related) => {
+            if (related && !this.paused && mergeReaderRelated(this.states, related)) this.onLateLinks();
           });
+          this.lateLinks.add(links);
+          void links.finally(() => this.lateLinks.delete(links));
         }
       });
       this.inflight.add(request);
       void request.finally(() => this.inflight.delete(request));
     }
     return { statesArrived: Promise.all(this.inflight).then(() => undefined), analysis };
+  }
+
+  /** Resolves once every listing sent so far was answered and the reader-related links that follow were taken in. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.inflight]);
+    await Promise.allSettled([...this.lateLinks]);
   }
 }

@@ -8,10 +8,10 @@ import type { PaperState } from '../core/records';
 import type { ResponsePayload } from '../core/messages';
 import type { StoreLink } from './store-link';
 
-/** Asks for the links of a listing's papers; resolves to whether a state changed (the cards need a refresh). */
-export async function followReaderRelated(store: StoreLink, ref: string, listed: readonly PaperState[], states: Map<string, PaperState>): Promise<boolean> {
+/** Asks for the links of a listing's papers (null when the store did not answer). */
+export async function requestReaderRelated(store: StoreLink, ref: string, listed: readonly PaperState[]): Promise<ResponsePayload<'papers/reader-related'>['related'] | null> {
   const response = await store.request('papers/reader-related', { ref, ids: listed.map((state) => state.id) });
-  return response ? mergeReaderRelated(states, response.related) : false;
+  return response ? response.related : null;
 }
 
 export function mergeReaderRelated(states: Map<string, PaperState>, related: ResponsePayload<'papers/reader-related'>['related']): boolean {
