@@ -6,10 +6,18 @@
 export const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const VALUE_OF = new Map([...ALPHABET].map((char, i) => [char, i]));
 
+/** floor(log2(w)) for a whole w >= 1, exact: Math.log2 rounds up just below a power of two (2^50 - 2 gives 50). */
+function floorLog2(w: number): number {
+  let n = Math.floor(Math.log2(w));
+  if (2 ** n > w) n--;
+  else if (2 ** (n + 1) <= w) n++;
+  return n;
+}
+
 /** Bits of an Exp-Golomb code of order k for v >= 0. */
 export function expGolombBits(v: number, k: number): number {
   const w = Math.floor(v / 2 ** k) + 1;
-  return 2 * Math.floor(Math.log2(w)) + 1 + k;
+  return 2 * floorLog2(w) + 1 + k;
 }
 
 /** Maps signed integers onto non-negative ones: 0, -1, 1, -2, 2 ... -> 0, 1, 2, 3, 4 ... */
@@ -55,7 +63,7 @@ export class BitWriter {
   writeExpGolomb(v: number, k: number): void {
     if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`Cannot code ${v}`);
     const w = Math.floor(v / 2 ** k) + 1;
-    const length = Math.floor(Math.log2(w)) + 1;
+    const length = floorLog2(w) + 1;
     this.write(0, length - 1);
     this.write(w, length);
     if (k > 0) this.write(v % 2 ** k, k);
