@@ -10,7 +10,7 @@
  * the editor.
  */
 import { MAX_NOTE_LENGTH, MAX_TAGS, checkNote, checkTag, splitTagInput, suggestTags, tagKey, type TagCount } from '../../core/annotations';
-import { ICONS, el, icon, setAttr, setHidden, setText, styleShadowRoot } from './dom';
+import { ICONS, el, icon, placeBelow, setAttr, setHidden, setText, styleShadowRoot } from './dom';
 import { EDITOR_CSS } from './annotation-styles';
 
 export const EDITOR_TAG = 'paper-lens-annotations';
@@ -310,13 +310,7 @@ export class AnnotationEditor {
   /** Below the button, inside the viewport; above it when there is no room below. */
   place(): void {
     if (!this.host || !this.request || !this.parts) return;
-    const rect = this.request.anchor.getBoundingClientRect();
-    const width = this.parts.panel.offsetWidth || 380;
-    const height = this.parts.panel.offsetHeight;
-    const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
-    const below = rect.bottom + 6;
-    const top = below + height > window.innerHeight && rect.top - height - 6 > 0 ? rect.top - height - 6 : below;
-    setAttr(this.host, 'style', `top:${Math.round(top + window.scrollY)}px;left:${Math.round(left + window.scrollX)}px`);
+    placeBelow(this.host, this.request.anchor, this.parts.panel, 380);
   }
 
   close(returnFocus: boolean): void {

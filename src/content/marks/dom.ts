@@ -52,6 +52,20 @@ export function setAttr(element: Element, name: string, value: string | null): v
   }
 }
 
+/**
+ * Places a floating host (position: absolute in the page) below `anchor`, kept inside the viewport horizontally,
+ * and above the anchor when there is no room below.
+ */
+export function placeBelow(host: HTMLElement, anchor: HTMLElement, panel: HTMLElement | null, fallbackWidth: number): void {
+  const rect = anchor.getBoundingClientRect();
+  const width = panel?.offsetWidth || fallbackWidth;
+  const height = panel?.offsetHeight ?? 0;
+  const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
+  const below = rect.bottom + 6;
+  const top = below + height > window.innerHeight && rect.top - height - 6 > 0 ? rect.top - height - 6 : below;
+  setAttr(host, 'style', `top:${Math.round(top + window.scrollY)}px;left:${Math.round(left + window.scrollX)}px`);
+}
+
 export function setText(element: Element, value: string): void {
   if (element.textContent !== value) element.textContent = value;
 }

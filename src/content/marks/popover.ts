@@ -3,7 +3,7 @@
  * outside the cards (cards often clip their overflow). Keyboard: focus moves into the list, arrows move
  * between items, Escape closes and returns focus to the chip.
  */
-import { el, setAttr, styleShadowRoot } from './dom';
+import { el, placeBelow, setAttr, styleShadowRoot } from './dom';
 import { POPOVER_CSS } from './styles';
 import { strengthWords } from '../../core/related-model';
 
@@ -118,14 +118,7 @@ export class Popover {
   /** Below the chip, kept inside the viewport horizontally; above it when there is no room below. */
   place(): void {
     if (!this.host || !this.anchor) return;
-    const rect = this.anchor.getBoundingClientRect();
-    const panel = this.host.shadowRoot?.querySelector('.panel') as HTMLElement | null;
-    const width = panel?.offsetWidth ?? 440;
-    const height = panel?.offsetHeight ?? 0;
-    const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
-    const below = rect.bottom + 6;
-    const top = below + height > window.innerHeight && rect.top - height - 6 > 0 ? rect.top - height - 6 : below;
-    setAttr(this.host, 'style', `top:${Math.round(top + window.scrollY)}px;left:${Math.round(left + window.scrollX)}px`);
+    placeBelow(this.host, this.anchor, this.host.shadowRoot?.querySelector('.panel') as HTMLElement | null, 440);
   }
 
   close(returnFocus: boolean): void {
