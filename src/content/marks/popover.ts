@@ -3,7 +3,7 @@
  * outside the cards (cards often clip their overflow). Keyboard: focus moves into the list, arrows move
  * between items, Escape closes and returns focus to the chip.
  */
-import { el, placeBelow, setAttr, styleShadowRoot } from './dom';
+import { el, placeBelow, styleShadowRoot } from './dom';
 import { POPOVER_CSS } from './styles';
 import { strengthWords } from '../../core/related-model';
 
