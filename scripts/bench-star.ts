@@ -10,6 +10,22 @@ import { generateSyntheticSet } from '../e2e/fixtures/synthetic';
 import { median, round, type Report } from './bench-report';
 import { firstLine } from './bench-content';
 
+/** Notes in the tab, as window.__benchStarSeen[id], when each card first shows the starred mark. */
+export async function watchStars(tab: Page): Promise<void> {
+  await tab.evaluate(() => {
+    const seen: Record<string, number> = {};
+    Object.defineProperty(window, '__benchStarSeen', { value: seen });
+    new MutationObserver((records) => {
+      const now = Date.now();
+      for (const record of records) {
+        const card = record.target as Element;
+        const id = card.getAttribute('data-paper-lens-id');
+        if (id && seen[id] === undefined && (card.getAttribute('data-paper-lens') ?? '').split(/\s+/).includes('starred')) seen[id] = now;
+      }
+    }).observe(document.body, { attributes: true, attributeFilter: ['data-paper-lens'], subtree: true });
+  });
+}
+
 const STARS = 5;
 export const STAR_TARGET_MS = 300;
 
@@ -39,18 +55,7 @@ export async function runStarBench(launched: LaunchedExtension, report: Report, 
       Object.defineProperty(window, '__benchClicks', { value: clicks });
       document.addEventListener('click', () => clicks.push(Date.now()), { capture: true });
     });
-    await tabB.evaluate(() => {
-      const seen: Record<string, number> = {};
-      Object.defineProperty(window, '__benchStarSeen', { value: seen });
-      new MutationObserver((records) => {
-        const now = Date.now();
-        for (const record of records) {
-          const card = record.target as Element;
-          const id = card.getAttribute('data-paper-lens-id');
-          if (id && seen[id] === undefined && (card.getAttribute('data-paper-lens') ?? '').split(/\s+/).includes('starred')) seen[id] = now;
-        }
-      }).observe(document.body, { attributes: true, attributeFilter: ['data-paper-lens'], subtree: true });
-    });
+    await watchStars(tabB);
     const latencies: number[] = [];
     for (let i = 0; i < STARS; i++) {
       const id = (papers[3 + i * 4] ?? papers[i])!.id;

@@ -15,6 +15,7 @@ import { encodeStamp } from '../src/core/hlc';
 import { readingHistory } from '../src/core/sync/test-papers';
 import { median, round, type Report } from './bench-report';
 import { firstLine } from './bench-content';
+import { watchStars } from './bench-star';
 
 const CHANGES = 5;
 const ENCODES = 7;
@@ -49,23 +50,8 @@ export function measureSyncEncode(report: Report, log: (line: string) => void): 
   report.set('sync_encode_10k_ratio', encode / floor);
 }
 
-async function watchStars(tab: Page): Promise<void> {
-  await tab.evaluate(() => {
-    const seen: Record<string, number> = {};
-    Object.defineProperty(window, '__benchSyncSeen', { value: seen });
-    new MutationObserver((records) => {
-      const now = Date.now();
-      for (const record of records) {
-        const card = record.target as Element;
-        const id = card.getAttribute('data-paper-lens-id');
-        if (id && seen[id] === undefined && (card.getAttribute('data-paper-lens') ?? '').split(/\s+/).includes('starred')) seen[id] = now;
-      }
-    }).observe(document.body, { attributes: true, attributeFilter: ['data-paper-lens'], subtree: true });
-  });
-}
-
 async function shownAt(tab: Page, id: string): Promise<number> {
-  const handle = await tab.waitForFunction((paperId) => (window as unknown as { __benchSyncSeen: Record<string, number> }).__benchSyncSeen[paperId], id, { timeout: 10_000, polling: 20 });
+  const handle = await tab.waitForFunction((paperId) => (window as unknown as { __benchStarSeen: Record<string, number> }).__benchStarSeen[paperId], id, { timeout: 10_000, polling: 20 });
   return (await handle.jsonValue()) as number;
 }
 
