@@ -5,6 +5,7 @@
 import type { DuplicateRule } from '../core/types';
 import type { HistoryDuplicate, PaperState, ReaderRelated } from '../core/records';
 import type { PageListing, StoredPaper } from './db';
+import { readerStateOf } from '../core/reader-state-merge';
 
 const MAX_EARLIER_LISTINGS = 10;
 
@@ -53,10 +54,10 @@ export function stateOf(
     readerRelated: context.readerRelated ?? [],
   };
   if (record.lastSeenAt !== undefined) state.lastSeenAt = record.lastSeenAt;
-  if (record.readAt !== undefined) state.readAt = record.readAt;
-  if (record.starredAt !== undefined) state.starredAt = record.starredAt;
-  if (record.tags && record.tags.length > 0) state.tags = [...record.tags];
-  if (record.note) state.note = record.note;
+  const { tags, note, ...flags } = readerStateOf(record);
+  Object.assign(state, flags);
+  if (tags && tags.length > 0) state.tags = [...tags];
+  if (note) state.note = note;
   if (record.dupOf && context.dupKnown && context.dupKnown.id === record.dupOf.id) {
     state.historyDuplicate = historyDuplicateOf(context.dupKnown, record.dupOf.rule);
   }

@@ -6,6 +6,7 @@ import type { PaperState, ReaderRelated } from '../core/records';
 import type { ForYouPick } from '../core/for-you/rank';
 import type { Broadcast, RequestMap, RequestType } from '../core/messages';
 import { DEFAULT_SETTINGS } from '../core/settings';
+import { encodeStamp } from '../core/hlc';
 import { StoreError } from '../platform/messaging';
 import { renderListingPage } from '../../e2e/fixtures/listing-page';
 import { Controller } from './controller';
@@ -31,6 +32,9 @@ class FakeStore {
   calls: Array<{ type: RequestType; body: unknown }> = [];
   listeners: Array<(message: Broadcast) => void> = [];
   starred = new Set<string>();
+  /** The stamp of each paper's last star or un-star (as the real store gives them). */
+  starStamps = new Map<string, string>();
+  private stampCounter = 0;
   /** How the fake background answers page/analyse; undefined answers nothing usable (the page analyses itself). */
   analysis?: (papers: Paper[]) => PageAnalysis;
   /** Lists page/listed started analyses for, by ref (as the background keeps them). */
@@ -47,7 +51,14 @@ class FakeStore {
   /** Reader-related links by paper id; when set, page/listed hands out a ref to ask for them. */
   readerRelated: Record<string, ReaderRelated[]> | null = null;
   state(id: string): PaperState {
-    return { id, seenBefore: this.known.has(id), seenCount: this.known.has(id) ? 2 : 0, lastSeenAt: this.known.has(id) ? Date.now() - 86_400_000 * 3 : undefined, earlierListings: [], readerRelated: [], starredAt: this.starred.has(id) ? 1 : undefined };
+    const stamp = this.starStamps.get(id);
+    return { id, seenBefore: this.known.has(id), seenCount: this.known.has(id) ? 2 : 0, lastSeenAt: this.known.has(id) ? Date.now() - 86_400_000 * 3 : undefined, earlierListings: [], readerRelated: [], starredAt: this.starred.has(id) ? 1 : undefined, ...(stamp ? { starStamp: stamp } : {}) };
+  }
+  /** Stars or un-stars a paper with a new stamp, as a change made elsewhere (another tab, a synced browser). */
+  setStarred(id: string, on: boolean): void {
+    if (on) this.starred.add(id);
+    else this.starred.delete(id);
+    this.starStamps.set(id, encodeStamp({ wall: Date.now(), counter: ++this.stampCounter, device: 'fake' }));
   }
   sender = async <T extends RequestType>(type: T, body: RequestMap[T]['req']): Promise<never> => {
     this.calls.push({ type, body });
@@ -81,8 +92,7 @@ class FakeStore {
           this.starGate = null;
           await gate;
         }
-        if (b.starred) this.starred.add(b.id as string);
-        else this.starred.delete(b.id as string);
+        this.setStarred(b.id as string, b.starred === true);
         return respond({ state: this.state(b.id as string) });
       default: return respond({ states: [], state: this.state(String(b.id)) });
     }
@@ -364,6 +374,24 @@ describe('marking a listing', () => {
     store.starred.add('2403.10001');
     for (const listener of store.listeners) listener({ type: 'state/changed', states: [store.state('2403.10001')] });
     expect(articles()[1]!.getAttribute('data-paper-lens')).toContain('starred');
+  });
+
+  it('an answer worked out before a star and delivered after its broadcast does not undo the star, and a later un-star does', async () => {
+    loadListing({ papers: [paper(0), paper(1)] });
+    const store = new FakeStore();
+    start(store);
+    await marksReady();
+    const id = '2403.10001';
+    const before = store.state(id);
+    const broadcast = (state: PaperState): void => { for (const listener of store.listeners) listener({ type: 'state/changed', states: [state] }); };
+    // Starred elsewhere (a synced browser): the broadcast comes first, then the "seen" answer the worker made before.
+    store.setStarred(id, true);
+    broadcast(store.state(id));
+    broadcast({ ...before, seenCount: 1 });
+    expect(articles()[1]!.getAttribute('data-paper-lens')).toContain('starred');
+    store.setStarred(id, false);
+    broadcast(store.state(id));
+    expect(articles()[1]!.getAttribute('data-paper-lens')).not.toContain('starred');
   });
 
   it('the seen label says what came before this visit: the visit\'s own sighting does not lengthen it', async () => {

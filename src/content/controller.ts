@@ -4,6 +4,7 @@
  */
 import type { ListingPage, PageAnalysis, Paper } from '../core/types';
 import type { PaperState } from '../core/records';
+import { withNewerReaderState } from '../core/reader-state-merge';
 import type { Broadcast } from '../core/messages';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '../core/settings';
 import { analyseListing, EMPTY_ANALYSIS } from './page-analysis';
@@ -205,12 +206,13 @@ export class Controller {
   mergeStates(states: readonly PaperState[]): void {
     for (const state of states) {
       const atStart = this.seenAtVisitStart.get(state.id);
+      const newest = withNewerReaderState(this.states.get(state.id), state);
       if (atStart) {
-        this.states.set(state.id, { ...state, ...atStart });
+        this.states.set(state.id, { ...newest, ...atStart });
         continue;
       }
       this.seenAtVisitStart.set(state.id, seenHistoryOf(state));
-      this.states.set(state.id, state);
+      this.states.set(state.id, newest);
     }
   }
 

@@ -4,7 +4,7 @@ import { mergeIntoMap, mergePaperRecords } from './backup-merge';
 import { HybridClock, encodeStamp, legacyStamp } from './hlc';
 import type { PaperRecord } from './records';
 import {
-  READER_FIELDS, effectiveStamp, isOn, mergeReaderState, readerField, readerStateOf, setReaderFlag, stampsOf, type ReaderFlag, type ReaderState,
+  READER_FIELDS, effectiveStamp, isOn, mergeReaderState, readerField, readerStateOf, setReaderFlag, stampsOf, withNewerReaderState, type ReaderFlag, type ReaderState,
 } from './reader-state-merge';
 import type { ListingKind } from './types';
 
@@ -244,5 +244,20 @@ describe('mergePaperRecords over whole records', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('withNewerReaderState', () => {
+  const older = encodeStamp({ wall: 1_000, counter: 0, device: 'a' });
+  const newer = encodeStamp({ wall: 2_000, counter: 0, device: 'b' });
+  it('keeps each reader field from the copy that changed it last, and everything else from the answer', () => {
+    type Held = ReaderState & { id: string; seenCount: number };
+    const current: Held = { id: 'x', seenCount: 1, starredAt: 2_000, starStamp: newer, readStamp: older };
+    const answer: Held = { id: 'x', seenCount: 2, starStamp: older, readAt: 1_500, readStamp: newer };
+    expect(withNewerReaderState(current, answer)).toEqual({ id: 'x', seenCount: 2, starredAt: 2_000, starStamp: newer, readAt: 1_500, readStamp: newer });
+  });
+  it('takes the answer as it is when nothing was held', () => {
+    const answer = { id: 'x', seenCount: 0, note: 'n', noteStamp: older };
+    expect(withNewerReaderState(undefined, answer)).toBe(answer);
   });
 });

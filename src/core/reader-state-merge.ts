@@ -92,6 +92,18 @@ export function mergeReaderState(a: ReaderState, b: ReaderState): ReaderState {
   return out as ReaderState;
 }
 
+/**
+ * A paper's state as a page holds it, given a newer answer: everything from the answer except the reader fields,
+ * which keep whichever copy changed each one last. Answers and broadcasts cross in flight (a "seen" answer worked
+ * out before a synced star can arrive after the star's broadcast); this keeps the older one from undoing it.
+ */
+export function withNewerReaderState<T extends ReaderState>(current: T | undefined, incoming: T): T {
+  if (!current) return incoming;
+  const out: Record<string, unknown> = { ...incoming };
+  for (const field of READER_FIELDS) for (const key of [...field.valueKeys, field.stampKey]) delete out[key];
+  return Object.assign(out, mergeReaderState(current, incoming)) as T;
+}
+
 /** Whether an on/off field is on in this copy. */
 export function isOn(state: ReaderState, flag: ReaderFlag): boolean {
   return readerField(flag).valueKeys.some((key) => state[key] !== undefined && state[key] !== null);

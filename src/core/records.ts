@@ -78,6 +78,11 @@ export interface PaperState {
   /** The reader's tags and note, when the paper carries any. */
   tags?: string[];
   note?: string;
+  /** Stamps of the last change of each reader field: a page keeps the newer of two answers that cross in flight. */
+  starStamp?: string;
+  readStamp?: string;
+  tagsStamp?: string;
+  noteStamp?: string;
   /** Set when this listing repeats a different-id paper already known (same-id history is `seenBefore`). */
   historyDuplicate?: HistoryDuplicate;
   /** Starred or read papers this one is close to, best first, at most 3. */
