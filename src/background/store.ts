@@ -6,16 +6,16 @@ import type { PaperState, ReaderRelated } from '../core/records';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '../core/settings';
 import { duplicateKeys } from '../core/duplicates';
 import { ReferencePapers } from '../core/related';
-import { CandidateIndex, type CandidateSnapshot } from './candidate-index';
-import { PaperLensDb, type StoredPaper } from './db';
-import { stateOf } from './paper-state';
-import { indexRowOf } from './derive';
-import { Indexer } from './indexer';
-import { PaperTotal } from './paper-total';
-import { PendingAnalyses } from './analysis-refs';
-import { PendingWrites } from './pending-writes';
-import { PendingRelated } from './reader-related';
-import { DuplicateRecheck } from './duplicate-recheck';
+import { CandidateIndex, type CandidateSnapshot } from './duplicates/candidate-index';
+import { PaperLensDb, type StoredPaper } from './db/db';
+import { stateOf } from './papers/paper-state';
+import { indexRowOf } from './db/derive';
+import { Indexer } from './db/indexer';
+import { PaperTotal } from './db/paper-total';
+import { PendingAnalyses } from './analysis/pending-analyses';
+import { PendingWrites } from './listing/pending-writes';
+import { PendingRelated } from './related/reader-related';
+import { DuplicateRecheck } from './duplicates/recheck';
 import { HybridClock, newDeviceId } from '../core/hlc';
 import type { SyncEngine } from './sync/engine';
 
@@ -63,15 +63,15 @@ export class Store {
   readonly analyses = new PendingAnalyses();
   /** How many papers are stored; writes that add papers go through paperTotal.track. */
   readonly paperTotal = new PaperTotal();
-  /** Listings answered before their write committed, by receipt (see listing.ts). */
+  /** Listings answered before their write committed, by receipt (see listing/record-listing.ts). */
   readonly pendingWrites = new PendingWrites();
-  /** Reader-related scorings page/listed started after answering, by ref (see reader-related.ts). */
+  /** Reader-related scorings page/listed started after answering, by ref (see related/reader-related.ts). */
   readonly pendingRelated = new PendingRelated();
   /** Listings' papers checked for history duplicates again once an import's index rows are all written. */
   readonly duplicateRecheck = new DuplicateRecheck(this);
   /** Papers whose state changed outside any request (a recheck): the worker tells the tabs. */
   onLateChange: ((ids: string[]) => void) | null = null;
-  /** Reports a phase's ms since `since` and returns now: bench builds only (bench-hooks.ts sets it; call it under `__BENCH__`). */
+  /** Reports a phase's ms since `since` and returns now: bench builds only (bench/bench-hooks.ts sets it; call it under `__BENCH__`). */
   declare lap: (phase: string, since: number) => number;
   /** Sync through the browser's storage.sync (set by the worker's entry; absent in most tests). */
   sync: SyncEngine | null = null;
