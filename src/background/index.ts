@@ -20,7 +20,7 @@ const broadcaster = new Broadcaster({
   toPages: (message: Broadcast) => browser.runtime.sendMessage(message),
 });
 const worker = new RequestLoop(store, broadcaster);
-store.sync = new SyncEngine({
+worker.sync = new SyncEngine({
   store,
   area: browserSyncArea(),
   clock: () => store.clock(),

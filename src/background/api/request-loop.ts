@@ -10,6 +10,7 @@ import { route } from './router';
 import { startListingAnalysis } from '../analysis/background-analysis';
 import type { Store } from '../store';
 import type { Broadcaster } from './broadcast';
+import type { SyncEngine } from '../sync/engine';
 import type { PaperRecord } from '../../core/records';
 import { normaliseId } from '../../core/ids';
 
@@ -19,6 +20,8 @@ const NEEDS_NO_DATABASE = new Set<RequestType>(['page/analyse']);
 
 export class RequestLoop {
   private opening: Promise<void> | null = null;
+  /** Sync through the browser's storage.sync (set by the worker's entry; absent in most tests). */
+  sync: SyncEngine | null = null;
 
   constructor(readonly store: Store, readonly broadcaster: Broadcaster) {
     store.onLateChange = (ids) => this.afterwards(ids, undefined);
@@ -37,7 +40,7 @@ export class RequestLoop {
         // checked without them are checked again after.
         void this.store.indexer.catchUp().catch(() => undefined);
         void this.store.duplicateRecheck.resume().catch(() => undefined);
-        void this.store.sync?.start().catch(() => undefined);
+        void this.sync?.start().catch(() => undefined);
       }, reject).finally(() => db.on('blocked').unsubscribe(onBlocked));
     }).catch((error: unknown) => {
       this.opening = null;
@@ -57,7 +60,7 @@ export class RequestLoop {
       if (!NEEDS_NO_DATABASE.has(request.type)) await this.ready();
       const pageKey = 'page' in request ? request.page?.key : undefined;
       this.broadcaster.noteTab(sender.tab?.id, pageKey);
-      const routed = await route(this.store, request);
+      const routed = await route({ store: this.store, sync: this.sync }, request);
       this.afterwards(routed.changedIds, routed.broadcast);
       this.toSync(request, routed.changedIds);
       return { ok: true, ...routed.payload } as Response<RequestType>;
@@ -70,7 +73,7 @@ export class RequestLoop {
 
   /** Tells sync what changed here: reader state soon, an import's chunks in one batch, settings with a new stamp. */
   private toSync(request: Request, changedIds: string[] | undefined): void {
-    const sync = this.store.sync;
+    const sync = this.sync;
     if (!sync?.isEnabled) return;
     if (request.type === 'backup/merge') sync.noteLocalChange(offOnlyIds(request.papers), true);
     else if (request.type === 'settings/set') void sync.noteSettingsChanged().catch(() => undefined);

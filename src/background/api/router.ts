@@ -29,7 +29,13 @@ export interface Routed<T extends RequestType> {
   broadcast?: Broadcast;
 }
 
-type Handlers = { [T in RequestType]: (store: Store, request: Request<T>) => Promise<Routed<T>> };
+/** What the handlers work with: the store, and sync where the browser has it. */
+export interface Services {
+  store: Store;
+  sync: SyncEngine | null;
+}
+
+type Handlers = { [T in RequestType]: (services: Services, request: Request<T>) => Promise<Routed<T>> };
 
 function mergeSettings(current: Settings, patch: unknown): Settings {
   const raw = (typeof patch === 'object' && patch !== null ? patch : {}) as Record<string, unknown>;
@@ -37,9 +43,9 @@ function mergeSettings(current: Settings, patch: unknown): Settings {
   return normaliseSettings({ ...current, ...raw, marks: { ...current.marks, ...marksPatch } });
 }
 
-function syncOf(store: Store): SyncEngine {
-  if (!store.sync) throw new RequestFailure('internal', 'Sync is not available in this browser.');
-  return store.sync;
+function syncOf(sync: SyncEngine | null): SyncEngine {
+  if (!sync) throw new RequestFailure('internal', 'Sync is not available in this browser.');
+  return sync;
 }
 
 function requireArray(value: unknown, what: string): unknown[] {
@@ -48,71 +54,71 @@ function requireArray(value: unknown, what: string): unknown[] {
 }
 
 const handlers: Handlers = {
-  'page/listed': async (store, request) => {
+  'page/listed': async ({ store }, request) => {
     if (!request.page?.key) throw new RequestFailure('invalid', 'The listing has no page key.');
     const papers = requireArray(request.papers, 'papers') as typeof request.papers;
     // Its analysis, if asked for, was started on arrival (Worker.handle) and is answered to page/analyse.
     const { states, written, relatedRef } = await listPage(store, request.page, papers);
     return { payload: { states, receipt: store.pendingWrites.track(written), ...(relatedRef !== undefined ? { relatedRef } : {}) } };
   },
-  'papers/reader-related': async (store, request) => {
+  'papers/reader-related': async ({ store }, request) => {
     if (typeof request.ref !== 'string') throw new RequestFailure('invalid', 'The request is missing its ref.');
     const ids = [...new Set((requireArray(request.ids, 'paper ids') as string[]).map((id) => normaliseId(String(id))).filter(Boolean))];
     return { payload: { related: await answerReaderRelated(store, request.ref, ids) } };
   },
-  'listing/settled': async (store, request) => {
+  'listing/settled': async ({ store }, request) => {
     if (typeof request.receipt !== 'string') throw new RequestFailure('invalid', 'The request is missing its receipt.');
     return { payload: { recorded: await store.pendingWrites.settled(request.receipt) } };
   },
-  'page/analyse': async (store, request) => {
+  'page/analyse': async ({ store }, request) => {
     if ('ref' in request) {
       const analysis = await store.analyses.take(String(request.ref));
       return { payload: analysis ? { analysis } : {} };
     }
     return { payload: { analysis: await analyseInBackground(requireArray(request.papers, 'papers'), request.options) } };
   },
-  'papers/for-you': async (store, request) => ({
+  'papers/for-you': async ({ store }, request) => ({
     payload: { picks: await forYouPicks(store, requireArray(request.papers, 'papers') as typeof request.papers) },
   }),
-  'papers/seen': async (store, request) => {
+  'papers/seen': async ({ store }, request) => {
     if (!request.page?.key) throw new RequestFailure('invalid', 'The listing has no page key.');
     const ids = requireArray(request.ids, 'paper ids') as string[];
     return { payload: { states: await recordSeen(store, request.page, ids) } };
   },
-  'paper/set-read': async (store, request) => {
+  'paper/set-read': async ({ store }, request) => {
     const state = await setMark(store, request.id, 'read', request.read === true, request.paper);
     return { payload: { state }, changedIds: [state.id] };
   },
-  'paper/set-starred': async (store, request) => {
+  'paper/set-starred': async ({ store }, request) => {
     const state = await setMark(store, request.id, 'starred', request.starred === true, request.paper);
     return { payload: { state }, changedIds: [state.id] };
   },
-  'paper/set-annotations': async (store, request) => {
+  'paper/set-annotations': async ({ store }, request) => {
     const state = await setAnnotations(store, request.id, { tags: request.tags, note: request.note });
     return { payload: { state }, changedIds: [state.id] };
   },
-  'tags/list': async (store) => ({ payload: { tags: await listTags(store) } }),
-  'paper/opened': async (store, request) => {
+  'tags/list': async ({ store }) => ({ payload: { tags: await listTags(store) } }),
+  'paper/opened': async ({ store }, request) => {
     const state = await setMark(store, request.id, 'read', true, request.paper);
     return { payload: { state }, changedIds: [state.id] };
   },
-  'states/get': async (store, request) => {
+  'states/get': async ({ store }, request) => {
     const ids = (requireArray(request.ids, 'paper ids') as string[]).map((id) => normaliseId(String(id)));
     return { payload: { states: await store.statesOf(ids) } };
   },
-  'history/list': async (store, request) => ({
+  'history/list': async ({ store }, request) => ({
     payload: typeof request.tag === 'string' && request.tag !== ''
       ? await listTaggedHistory(store, request.view, request.tag, request.query, request.offset, request.limit)
       : await listHistory(store, request.view, request.query, request.offset, request.limit),
   }),
-  'stats/get': async (store) => ({ payload: { stats: await readStats(store) } }),
-  'papers/get': async (store, request) => {
+  'stats/get': async ({ store }) => ({ payload: { stats: await readStats(store) } }),
+  'papers/get': async ({ store }, request) => {
     const ids = (requireArray(request.ids, 'paper ids') as string[]).map((id) => normaliseId(String(id)));
     const found = await store.db.papers.bulkGet(ids);
     return { payload: { papers: found.filter((paper) => paper !== undefined).map(toPaperRecord) } };
   },
-  'settings/get': async (store) => ({ payload: { settings: await store.settings() } }),
-  'settings/set': async (store, request) => {
+  'settings/get': async ({ store }) => ({ payload: { settings: await store.settings() } }),
+  'settings/set': async ({ store }, request) => {
     const settings = await store.db.transaction('rw', store.db.kv, async () => {
       const row = await store.db.kv.get('settings');
       const next = mergeSettings(normaliseSettings(row?.value), request.patch);
@@ -122,8 +128,8 @@ const handlers: Handlers = {
     store.rememberSettings(settings);
     return { payload: { settings }, broadcast: { type: 'settings/changed', settings } };
   },
-  'data/clear': async (store, request) => {
-    const sync = store.sync?.isEnabled ? store.sync : null;
+  'data/clear': async ({ store, sync: engine }, request) => {
+    const sync = engine?.isEnabled ? engine : null;
     // With sync on: either every browser clears its stars and read marks too, or this one stops syncing.
     if (sync && request.everywhere === true) await sync.clearEverywhere();
     else if (sync) await sync.setEnabled(false);
@@ -140,25 +146,25 @@ const handlers: Handlers = {
     store.forgetAll();
     return { payload: { cleared }, broadcast: { type: 'data/cleared' } };
   },
-  'sync/status': async (store) => ({ payload: { status: await syncOf(store).currentStatus() } }),
-  'sync/set-enabled': async (store, request) => ({ payload: { status: await syncOf(store).setEnabled(request.on === true) } }),
-  'sync/remove-remote': async (store) => {
-    const sync = syncOf(store);
+  'sync/status': async ({ sync }) => ({ payload: { status: await syncOf(sync).currentStatus() } }),
+  'sync/set-enabled': async ({ sync }, request) => ({ payload: { status: await syncOf(sync).setEnabled(request.on === true) } }),
+  'sync/remove-remote': async (services) => {
+    const sync = syncOf(services.sync);
     const removed = await sync.removeRemote();
     return { payload: { removed, status: await sync.currentStatus() } };
   },
-  'sync/flush': async (store) => {
-    const sync = syncOf(store);
+  'sync/flush': async (services) => {
+    const sync = syncOf(services.sync);
     if (sync.isEnabled) await sync.syncNow();
     return { payload: { status: await sync.currentStatus() } };
   },
-  'backup/read': async (store, request) => ({ payload: await readBackup(store, request.table, request.offset, request.limit) }),
-  'backup/merge': async (store, request) => ({
+  'backup/read': async ({ store }, request) => ({ payload: await readBackup(store, request.table, request.offset, request.limit) }),
+  'backup/merge': async ({ store }, request) => ({
     payload: await mergeBackup(store, requireArray(request.papers ?? [], 'papers'), requireArray(request.sightings ?? [], 'listings'), request.requestId),
   }),
 };
 
-export async function route<T extends RequestType>(store: Store, request: Request<T>): Promise<Routed<T>> {
-  const handler = handlers[request.type as T] as (store: Store, request: Request<T>) => Promise<Routed<T>>;
-  return handler(store, request);
+export async function route<T extends RequestType>(services: Services, request: Request<T>): Promise<Routed<T>> {
+  const handler = handlers[request.type as T] as (services: Services, request: Request<T>) => Promise<Routed<T>>;
+  return handler(services, request);
 }

@@ -124,20 +124,20 @@ describe('requests sent again after their reply was lost', () => {
     const t = freshStore();
     const records = listing.slice(0, 3).map((item) => ({ ...item, firstListedAt: 1, lastListedAt: 2, listedCount: 1, seenCount: 0, pageKinds: ['day'], updatedAt: 2 }) as PaperRecord);
     const request = { type: 'backup/merge' as const, requestId: 'r-1', papers: records, sightings: [] };
-    const first = await route(t.store, request);
+    const first = await route({ store: t.store, sync: null }, request);
     expect(first.payload).toMatchObject({ added: 3, updated: 0, unchanged: 0 });
-    const again = await route(t.store, request);
+    const again = await route({ store: t.store, sync: null }, request);
     expect(again.payload).toEqual(first.payload);
     // A new request with the same records is a new import: it finds them all up to date.
-    expect((await route(t.store, { ...request, requestId: 'r-2' })).payload).toMatchObject({ added: 0, unchanged: 3 });
+    expect((await route({ store: t.store, sync: null }, { ...request, requestId: 'r-2' })).payload).toMatchObject({ added: 0, unchanged: 3 });
   });
 
   it('data/clear answers a repeat with the counts it cleared', async () => {
     const t = freshStore();
     await recordListing(t.store, page, listing.slice(0, 4));
-    const first = await route(t.store, { type: 'data/clear', requestId: 'c-1' });
+    const first = await route({ store: t.store, sync: null }, { type: 'data/clear', requestId: 'c-1' });
     expect(first.payload).toEqual({ cleared: { papers: 4, sightings: 4 } });
-    expect((await route(t.store, { type: 'data/clear', requestId: 'c-1' })).payload).toEqual(first.payload);
+    expect((await route({ store: t.store, sync: null }, { type: 'data/clear', requestId: 'c-1' })).payload).toEqual(first.payload);
   });
 
   it('skips records whose paper id is not an arXiv id, and counts them', async () => {

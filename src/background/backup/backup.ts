@@ -174,7 +174,7 @@ export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn
     if (__BENCH__) lap = store.lap('merge:put-index', lap);
   }), () => (repeated ? 0 : counts.added));
   if (repeated) return repeated;
-  store.noteIndexed(indexRows);
+  store.candidates.noteIndexed(indexRows);
   store.invalidateReference();
   if (addedIds.length > 0) void store.indexer.indexAdded(addedIds).catch(() => store.indexer.catchUp()).catch(() => undefined);
   return counts;

@@ -22,6 +22,6 @@ export async function bulkLoad(store: Store, records: PaperRecord[], sightings: 
     await paperIndex.bulkPut(rows);
     if (sightings.length > 0) await sightingTable.bulkPut(sightings);
   }), () => 'recount');
-  store.noteIndexed(rows);
+  store.candidates.noteIndexed(rows);
   store.invalidateReference();
 }

@@ -78,7 +78,7 @@ describe('papers an import added, before their index rows are written', () => {
     const rows = await store.db.paperIndex.toArray();
     // Ids, not rows: the synthetic set repeats some ids (its planted same-id pairs).
     expect(rows.map((row) => row.id).sort()).toEqual([...new Set([...records.map((r) => r.id), papers[150]!.id, papers[151]!.id])].sort());
-    const candidates = await store.candidates();
+    const candidates = await store.candidates.get();
     expect(candidates.size).toBe(rows.length);
   });
 });

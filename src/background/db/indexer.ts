@@ -9,11 +9,22 @@
  * search-word computation (which costs more than the papers' own writes). A listing or a search that needs
  * their keys meanwhile has them written at once (keysReady).
  */
-import type { PaperIndexRow } from './db';
+import type { PaperIndexRow, PaperLensDb } from './db';
 import { indexRowOf } from './derive';
-import type { Store } from '../store';
+import type { PaperTotal } from './paper-total';
 import { titleKey } from '../../core/text';
 import { getAmong } from './sparse-read';
+import type { Lap } from '../bench/lap';
+import type { IndexedKeys } from '../duplicates/candidates';
+
+/** What the indexer works with: the database, the clock, the papers' total, and the candidate index it feeds. */
+export interface IndexerHost {
+  readonly db: PaperLensDb;
+  readonly now: () => number;
+  readonly paperTotal: PaperTotal;
+  readonly candidates: { noteIndexed(rows: IndexedKeys, bulk?: boolean): void; persistIfDue(): void };
+  readonly lap: Lap;
+}
 
 /** Papers per index transaction when catching up after a wake. */
 const CHUNK = 500;
@@ -57,7 +68,7 @@ export class Indexer {
   /** Rows left that keysReady waits for, at most (tests lower it). */
   waitLimit = KEYS_WAIT_LIMIT;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly host: IndexerHost) {}
 
   /** Writes rows computed by a request (text new or changed; the candidate index already has them). */
   write(rows: PaperIndexRow[]): Promise<void> {
@@ -68,8 +79,8 @@ export class Indexer {
   }
 
   private async writeNow(rows: PaperIndexRow[]): Promise<void> {
-    const { papers, paperIndex } = this.store.db;
-    await this.store.db.transaction('rw', [papers, paperIndex], async () => {
+    const { papers, paperIndex } = this.host.db;
+    await this.host.db.transaction('rw', [papers, paperIndex], async () => {
       // Only rows whose paper still has this title (a later request may have changed it meanwhile; its own row
       // is written after this one). The title key alone is compared: making the whole row again to read it tokenised
       // every listed paper's abstract a second time.
@@ -114,7 +125,7 @@ export class Indexer {
       }
     })().finally(() => {
       this.addedRun = null;
-      this.store.persistCandidatesIfDue();
+      this.host.candidates.persistIfDue();
     });
     return this.addedRun;
   }
@@ -163,13 +174,13 @@ export class Indexer {
   }
 
   private async indexMissing(): Promise<void> {
-    const { papers, paperIndex } = this.store.db;
+    const { papers, paperIndex } = this.host.db;
     // Index rows only exist for stored papers, so equal counts mean nothing is missing (the usual wake). The
     // papers' total is the one history shows (kept afterwards); every index row has an indexedAt, and counting
     // that index reads only its keys (a table count reads every row in Chromium).
-    const [paperCount, indexCount] = await Promise.all([this.store.paperTotal.get(() => papers.count()), paperIndex.orderBy('indexedAt').count()]);
+    const [paperCount, indexCount] = await Promise.all([this.host.paperTotal.get(() => papers.count()), paperIndex.orderBy('indexedAt').count()]);
     if (paperCount === indexCount) return;
-    const [paperIds, indexedIds] = await this.store.db.transaction('r', [papers, paperIndex], () =>
+    const [paperIds, indexedIds] = await this.host.db.transaction('r', [papers, paperIndex], () =>
       Promise.all([papers.toCollection().primaryKeys(), paperIndex.toCollection().primaryKeys()]));
     const indexed = new Set(indexedIds);
     const missing = paperIds.filter((id) => !indexed.has(id));
@@ -187,7 +198,7 @@ export class Indexer {
       this.catchingUp = null;
       this.catchUpLeft = 0;
     }
-    this.store.persistCandidatesIfDue();
+    this.host.candidates.persistIfDue();
   }
 
   /** An import chunk is being merged (its ids follow through indexAdded once it committed). */
@@ -206,18 +217,18 @@ export class Indexer {
 
   /** Writes the index rows of those of `ids` that are stored and have none yet. */
   private async indexIds(ids: string[]): Promise<void> {
-    const { papers, paperIndex } = this.store.db;
-    const now = this.store.now();
+    const { papers, paperIndex } = this.host.db;
+    const now = this.host.now();
     const lap = performance.now();
     // Read, compute and write in one transaction: rows computed outside it would need the papers read again to
     // know their text did not change meanwhile, which cost more than the computation (measured in Chromium).
-    const rows = await this.store.db.transaction('rw', [papers, paperIndex], async () => {
+    const rows = await this.host.db.transaction('rw', [papers, paperIndex], async () => {
       const [records, existing] = await Promise.all([papers.bulkGet(ids), getAmong(paperIndex, ids, (row) => row.id)]);
       const out = records.flatMap((record, i) => (record && !existing[i] ? [indexRowOf(record, now)] : []));
       if (out.length > 0) await paperIndex.bulkPut(out);
       return out;
     });
-    if (__BENCH__) this.store.lap('index:batch', lap);
-    this.store.noteIndexed(rows, true);
+    if (__BENCH__) this.host.lap('index:batch', lap);
+    this.host.candidates.noteIndexed(rows, true);
   }
 }

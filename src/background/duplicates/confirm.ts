@@ -5,7 +5,7 @@
 import type { DuplicateRule } from '../../core/types';
 import { compareFeatures, duplicateFeatures, type DuplicateFeatures } from '../../core/duplicates';
 import type { CandidateIndex, CandidateKeys } from './candidate-index';
-import type { StoredPaper } from '../db/db';
+import type { PaperLensDb, StoredPaper } from '../db/db';
 
 /** Candidates confirmed per listed paper, those sharing the most keys first (keeps 250 papers fast). */
 const CANDIDATES_PER_PAPER = 3;
@@ -76,4 +76,18 @@ export function confirmDuplicates(
 export function applyVerdict(record: StoredPaper, verdict: DuplicateVerdict, now: number): void {
   record.dupCheckedAt = now;
   if (verdict) record.dupOf = verdict;
+}
+
+/** Reads the wanted papers not in `known` into it; returns how many were found. */
+export async function readMissing(db: PaperLensDb, known: Map<string, StoredPaper>, wanted: ReadonlySet<string>): Promise<number> {
+  const missing = [...wanted].filter((id) => !known.has(id));
+  if (missing.length === 0) return 0;
+  const fetched = await db.papers.bulkGet(missing);
+  let found = 0;
+  for (const paper of fetched) {
+    if (!paper) continue;
+    known.set(paper.id, paper);
+    found++;
+  }
+  return found;
 }

@@ -3,15 +3,24 @@
  * for: KEYS_WAIT_LIMIT) looked their new papers up in an incomplete candidate index, and a paper checked once is
  * not checked again at its next listing. So their ids are kept (in memory and in `kv`, so a worker stopped
  * before the rows are written still has them at its next wake) and checked once more when every row is written;
- * papers found to repeat a known one get their verdict stored, and the tabs their new states (onLateChange).
+ * papers found to repeat a known one get their verdict stored, and the tabs their new states (RecheckHost.changed).
  */
-import type { Store } from '../store';
-import type { StoredPaper } from '../db/db';
-import type { CandidateKeys } from './candidate-index';
+import type { PaperLensDb, StoredPaper } from '../db/db';
+import type { CandidateIndex, CandidateKeys } from './candidate-index';
 import { touch } from '../db/derive';
 import { ListingTexts } from '../listing/merge';
-import { applyVerdict, candidatesOf, confirmDuplicates } from './confirm';
-import { readMissing } from '../listing/record-listing';
+import { applyVerdict, candidatesOf, confirmDuplicates, readMissing } from './confirm';
+
+/** What a recheck works with. */
+export interface RecheckHost {
+  readonly db: PaperLensDb;
+  readonly now: () => number;
+  readonly candidates: { get(): Promise<CandidateIndex> };
+  /** Resolves once every paper an import added or a wake found unindexed has its index row. */
+  indexedAll(): Promise<void>;
+  /** Papers whose state changed outside any request: the tabs are told. */
+  changed(ids: string[]): void;
+}
 
 export const RECHECK_KEY = 'duplicate-recheck';
 /** Ids kept for a later check, at most: a big import followed by a long browse keeps the newest ones. */
@@ -22,7 +31,7 @@ export class DuplicateRecheck {
   private run: Promise<void> | null = null;
   private loaded = false;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly host: RecheckHost) {}
 
   /** Papers a listing checked without every index row: checked again once the rows are written. */
   async note(ids: readonly string[]): Promise<void> {
@@ -51,12 +60,12 @@ export class DuplicateRecheck {
   private schedule(): void {
     this.run ??= (async () => {
       while (this.ids.size > 0) {
-        await this.store.indexer.indexedAll();
+        await this.host.indexedAll();
         const ids = [...this.ids];
-        const changed = await recheckDuplicates(this.store, ids);
+        const changed = await recheckDuplicates(this.host, ids);
         for (const id of ids) this.ids.delete(id);
         await this.save();
-        if (changed.length > 0) this.store.onLateChange?.(changed);
+        if (changed.length > 0) this.host.changed(changed);
       }
     })().catch(() => undefined).finally(() => {
       this.run = null;
@@ -65,14 +74,14 @@ export class DuplicateRecheck {
 
   private async load(): Promise<void> {
     if (this.loaded) return;
-    const row = await this.store.db.kv.get(RECHECK_KEY);
+    const row = await this.host.db.kv.get(RECHECK_KEY);
     if (Array.isArray(row?.value)) for (const id of row.value) if (typeof id === 'string') this.ids.add(id);
     this.loaded = true;
   }
 
   private async save(): Promise<void> {
-    if (this.ids.size === 0) await this.store.db.kv.delete(RECHECK_KEY);
-    else await this.store.db.kv.put({ key: RECHECK_KEY, value: [...this.ids] });
+    if (this.ids.size === 0) await this.host.db.kv.delete(RECHECK_KEY);
+    else await this.host.db.kv.put({ key: RECHECK_KEY, value: [...this.ids] });
   }
 }
 
@@ -80,8 +89,8 @@ export class DuplicateRecheck {
  * Checks the stored papers of `ids` that have no duplicate verdict against the whole candidate index, stores the
  * verdicts found, and returns those papers' ids. Same rules as a listing's check (duplicates/confirm.ts).
  */
-export async function recheckDuplicates(store: Store, ids: readonly string[]): Promise<string[]> {
-  const candidates = await store.candidates();
+export async function recheckDuplicates(store: Pick<RecheckHost, 'db' | 'now' | 'candidates'>, ids: readonly string[]): Promise<string[]> {
+  const candidates = await store.candidates.get();
   const now = store.now();
   const texts = new ListingTexts(now);
   const { papers } = store.db;
@@ -91,7 +100,7 @@ export async function recheckDuplicates(store: Store, ids: readonly string[]): P
     const keys = new Map<string, CandidateKeys>(records.map((record) => [record.id, texts.keys(record)]));
     const candidateIds = candidatesOf(records, keys, candidates);
     const known = new Map<string, StoredPaper>(records.map((record) => [record.id, record]));
-    await readMissing(store, known, new Set([...candidateIds.values()].flat()));
+    await readMissing(store.db, known, new Set([...candidateIds.values()].flat()));
     const verdicts = confirmDuplicates(records, candidateIds, known, (paper) => texts.features(paper));
     const changed = records.filter((record) => verdicts.get(record.id));
     for (const record of changed) {

@@ -121,7 +121,7 @@ describe('history duplicates and reader-related papers', () => {
     const { known, listed } = pairOf('revised');
     await recordListing(first.store, dayPage('2024-03-03'), papers.filter((p) => p.id !== listed.id).slice(0, 60).concat(known));
     await first.store.indexer.settled();
-    await first.store.flush();
+    await first.store.candidates.flush();
     first.store.db.close();
     const { Store } = await import('../store');
     const { PaperLensDb } = await import('../db/db');

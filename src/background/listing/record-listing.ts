@@ -17,7 +17,7 @@ import { addListing, newStoredPaper, plainPaper, touch } from '../db/derive';
 import type { Store } from '../store';
 import { emptyState } from '../papers/paper-state';
 import { ListingTexts, mergeListing } from './merge';
-import { applyVerdict, candidatesOf, confirmDuplicates, type DuplicateVerdict } from '../duplicates/confirm';
+import { applyVerdict, candidatesOf, confirmDuplicates, readMissing, type DuplicateVerdict } from '../duplicates/confirm';
 import { answerReaderRelated, scoreReaderRelated } from '../related/reader-related';
 import type { ReferencePapers } from '../../core/related';
 
@@ -73,7 +73,7 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
   const [candidates, settings] = await Promise.all([
     store.indexer.keysReady().then((complete) => {
       keysComplete = complete;
-      return store.candidates();
+      return store.candidates.get();
     }),
     store.settings(),
   ]);
@@ -114,12 +114,12 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
     const wanted = new Set<string>();
     for (const record of merged.toCheck) for (const id of candidateIds.get(record.id) ?? []) wanted.add(id);
     for (const record of merged.records) if (record.dupOf) wanted.add(record.dupOf.id);
-    const fetched = await readMissing(store, known, wanted);
+    const fetched = await readMissing(store.db, known, wanted);
     if (__BENCH__) lap = store.lap(`listed:candidates(${fetched})`, lap);
     const verdicts = confirmDuplicates(merged.toCheck, candidateIds, known, (paper) => texts.features(paper));
     for (const record of merged.toCheck) applyVerdict(record, verdicts.get(record.id) ?? null, now);
     // The originals the new verdicts point at (a repeat of a repeat), so the states need no later read.
-    await readMissing(store, known, new Set(merged.toCheck.flatMap((record) => (record.dupOf ? [record.dupOf.id] : []))));
+    await readMissing(store.db, known, new Set(merged.toCheck.flatMap((record) => (record.dupOf ? [record.dupOf.id] : []))));
     if (__BENCH__) lap = store.lap('listed:confirm', lap);
     const plan = { records: merged.records, verdicts, known };
     planned(plan);
@@ -194,20 +194,6 @@ async function readShingled(store: Store, texts: ListingTexts, ids: readonly str
   return (await Promise.all(parts)).flat();
 }
 
-/** Reads the wanted papers not in `known` into it; returns how many were found. */
-export async function readMissing(store: Store, known: Map<string, StoredPaper>, wanted: ReadonlySet<string>): Promise<number> {
-  const missing = [...wanted].filter((id) => !known.has(id));
-  if (missing.length === 0) return 0;
-  const fetched = await store.db.papers.bulkGet(missing);
-  let found = 0;
-  for (const paper of fetched) {
-    if (!paper) continue;
-    known.set(paper.id, paper);
-    found++;
-  }
-  return found;
-}
-
 /**
  * The write pass: reads the rows again inside the read-write transaction and merges again, so whatever another
  * request wrote since the read pass is kept. Duplicate verdicts come from the read pass; a paper that needs one
@@ -252,7 +238,7 @@ async function writeListing(
   if (__BENCH__) store.lap('listed:write-commit', lap);
   // Derived rows: in memory at once; a new paper's on disk in its own transaction (a stop in between leaves the
   // paper without a row, which the catch-up finds: see indexer.ts).
-  store.noteIndexed([...merged.indexRows.values()]);
+  store.candidates.noteIndexed([...merged.indexRows.values()]);
   void store.indexer.write(freshRows).catch(() => store.indexer.catchUp()).catch(() => undefined);
 }
 

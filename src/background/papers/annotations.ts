@@ -66,7 +66,7 @@ export async function setAnnotations(store: Store, rawId: unknown, change: Annot
     await store.db.paperIndex.put(indexRow);
     return stored;
   });
-  if (indexRow) store.noteIndexed([indexRow]);
+  if (indexRow) store.candidates.noteIndexed([indexRow]);
   const [state] = await store.statesFromRecords([id], [record]);
   return state as PaperState;
 }

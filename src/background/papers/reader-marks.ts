@@ -46,7 +46,7 @@ export async function setMark(store: Store, rawId: string, flag: ReaderFlag, on:
     await store.db.papers.put(stored);
     return stored;
   }), () => added);
-  if (indexRow) store.noteIndexed([indexRow]);
+  if (indexRow) store.candidates.noteIndexed([indexRow]);
   store.invalidateReference();
   const [state] = await store.statesFromRecords([id], [record]);
   return state as PaperState;
