@@ -5,36 +5,22 @@
  */
 import type { AnalysisOptions, PageAnalysis, Paper } from '../../core/types';
 import { analysePageInSteps } from '../../core/analyse';
-import { RequestFailure } from '../api/request-failure';
-import { plainPaper } from '../db/derive';
+import type { AnalysisInput } from '../api/parse-request';
 import type { PendingAnalyses } from './pending-analyses';
 
 const SLICE_MS = 12;
 
-/** The text fields the analysis reads, cleaned as stored papers are (plainPaper); an entry that is no object is an empty paper. */
-function asPaper(value: unknown): Paper {
-  const paper = (typeof value === 'object' && value !== null ? value : {}) as Paper;
-  return { ...plainPaper(paper), id: typeof paper.id === 'string' ? paper.id : '' };
+/**
+ * page/listed with `analyse`: the analysis needs no database, so it starts on arrival, under the page's ref; one
+ * that cannot run is answered as such to the page/analyse that asks for it.
+ */
+export function startListingAnalysis(analyses: PendingAnalyses, analyse: { ref: string; input: AnalysisInput }): void {
+  const { ref, input } = analyse;
+  analyses.start(ref, input.ok ? analyseInBackground(input.papers, input.options) : Promise.reject(input.failure));
 }
 
-function asOptions(value: unknown): AnalysisOptions {
-  const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const { relatedThreshold, maxRelated } = raw;
-  if (typeof relatedThreshold !== 'number' || typeof maxRelated !== 'number' || !Number.isFinite(relatedThreshold) || !Number.isFinite(maxRelated)) {
-    throw new RequestFailure('invalid', 'The analysis request has no valid related-paper settings.');
-  }
-  return { relatedThreshold, maxRelated };
-}
-
-/** page/listed with `analyse`: the analysis needs no database, so it starts on arrival, under the page's ref. */
-export function startListingAnalysis(analyses: PendingAnalyses, request: { papers?: unknown; analyse?: unknown }): void {
-  const analyse = request.analyse as { options?: unknown; ref?: unknown } | undefined;
-  if (typeof analyse !== 'object' || analyse === null || typeof analyse.ref !== 'string' || !Array.isArray(request.papers)) return;
-  analyses.start(analyse.ref, analyseInBackground(request.papers, analyse.options));
-}
-
-export async function analyseInBackground(papers: unknown[], options: unknown): Promise<PageAnalysis> {
-  const steps = analysePageInSteps(papers.map(asPaper), asOptions(options));
+export async function analyseInBackground(papers: readonly Paper[], options: AnalysisOptions): Promise<PageAnalysis> {
+  const steps = analysePageInSteps([...papers], options);
   for (;;) {
     const start = performance.now();
     for (;;) {

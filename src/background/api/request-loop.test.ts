@@ -233,4 +233,38 @@ describe('worker', () => {
     expect(listedLater).toMatchObject({ ok: true, states: [{ seenBefore: true, earlierListings: [{ pageKey: 'day:2024-03-11' }] }] });
     expect(await t.handle({ type: 'backup/merge', papers: [{ nope: 1 }], sightings: [] })).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
+
+  it('refuses to keep an opened link that is not an arXiv paper, and stores nothing for it', async () => {
+    const { store } = freshStore();
+    const { worker: w } = worker(store);
+    for (const id of ['https://example.com/some/page', 'not a paper', 'openreview:abc123']) {
+      expect(await w.handle({ type: 'paper/opened', id, paper: paper(id, 'Some page', '', []) })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    expect(await store.db.papers.count()).toBe(0);
+    // The forms the site and arXiv write an id in are one paper.
+    expect(await w.handle({ type: 'paper/opened', id: 'https://arxiv.org/abs/2403.00007v2', paper: paper('2403.00007', 'Seven', '', []) })).toMatchObject({ ok: true, state: { id: '2403.00007', readAt: expect.any(Number) } });
+    expect((await store.db.papers.toArray()).map((stored) => stored.id)).toEqual(['2403.00007']);
+  });
+
+  it('answers malformed payloads with the same plain words, before touching the store', async () => {
+    const { store } = freshStore();
+    const { worker: w } = worker(store);
+    const refused = (message: string | RegExp) => ({ ok: false, error: { code: 'invalid', message: typeof message === 'string' ? message : expect.stringMatching(message) } });
+    expect(await w.handle({ type: 'page/listed', papers: [] })).toMatchObject(refused('The listing has no page key.'));
+    expect(await w.handle({ type: 'page/listed', page: dayPage('2024-03-11'), papers: 'x' })).toMatchObject(refused('The request is missing its list of papers.'));
+    expect(await w.handle({ type: 'papers/seen', page: dayPage('2024-03-11') })).toMatchObject(refused('The request is missing its list of paper ids.'));
+    expect(await w.handle({ type: 'papers/reader-related', ids: [] })).toMatchObject(refused('The request is missing its ref.'));
+    expect(await w.handle({ type: 'listing/settled' })).toMatchObject(refused('The request is missing its receipt.'));
+    expect(await w.handle({ type: 'states/get', ids: null })).toMatchObject(refused('The request is missing its list of paper ids.'));
+    expect(await w.handle({ type: 'papers/for-you', papers: {} })).toMatchObject(refused('The request is missing its list of papers.'));
+    expect(await w.handle({ type: 'paper/set-starred', id: '  ', starred: true })).toMatchObject(refused('This paper has no id Paper Lens can use.'));
+    expect(await w.handle({ type: 'paper/set-annotations', tags: ['x'] })).toMatchObject(refused('This paper has no id Paper Lens can use.'));
+    expect(await w.handle({ type: 'backup/read', table: 'kv', offset: 0, limit: 1 })).toMatchObject(refused('There is no table called kv to back up.'));
+    expect(await w.handle({ type: 'backup/merge', papers: [], sightings: 'x' })).toMatchObject(refused('The request is missing its list of listings.'));
+    expect(await w.handle({ type: 'backup/merge', papers: [{ id: '2403.00001', title: 'T' }, { id: '' }], sightings: [] })).toMatchObject(refused('Paper 2 of this backup chunk has no id or title.'));
+    expect(await w.handle({ type: 'backup/merge', papers: [], sightings: [{ paperId: '2403.00001' }] })).toMatchObject(refused('Listing 1 of this backup chunk is incomplete.'));
+    // A listing entry that is no object is an empty paper, not a crash.
+    expect(await w.handle({ type: 'page/listed', page: dayPage('2024-03-11'), papers: [null, paper('2403.00002', 'Two', '', [])] })).toMatchObject({ ok: true, states: [{ id: '' }, { id: '2403.00002' }] });
+    expect(await store.db.papers.count()).toBe(1);
+  });
 });

@@ -7,6 +7,7 @@ import type { ErrorBody, Request, RequestType, Response } from '../../core/messa
 import { isRequest } from '../../core/messages';
 import { errorBody, RequestFailure } from './request-failure';
 import { route } from './router';
+import { parseRequest, type Parsed } from './parse-request';
 import { startListingAnalysis } from '../analysis/background-analysis';
 import type { Store } from '../store';
 import type { Broadcaster } from './broadcast';
@@ -53,10 +54,10 @@ export class RequestLoop {
 
   async handle(message: unknown, sender: { tab?: { id?: number } } = {}): Promise<Response<RequestType>> {
     if (!isRequest(message)) return { ok: false, error: { code: 'invalid', message: 'Paper Lens did not understand this request.' } };
-    const request = message as Request;
     try {
+      const request = parseRequest(message as Request);
       // Before anything is awaited, so the page/analyse that follows always finds it.
-      if (request.type === 'page/listed') startListingAnalysis(this.store.analyses, request);
+      if (request.type === 'page/listed' && request.analyse) startListingAnalysis(this.store.analyses, request.analyse);
       if (!NEEDS_NO_DATABASE.has(request.type)) await this.ready();
       const pageKey = 'page' in request ? request.page?.key : undefined;
       this.broadcaster.noteTab(sender.tab?.id, pageKey);
@@ -72,7 +73,7 @@ export class RequestLoop {
   }
 
   /** Tells sync what changed here: reader state soon, an import's chunks in one batch, settings with a new stamp. */
-  private toSync(request: Request, changedIds: string[] | undefined): void {
+  private toSync(request: Parsed, changedIds: string[] | undefined): void {
     const sync = this.sync;
     if (!sync?.isEnabled) return;
     if (request.type === 'backup/merge') sync.noteLocalChange(offOnlyIds(request.papers), true);
@@ -97,9 +98,8 @@ export class RequestLoop {
 }
 
 /** Ids of imported papers that carry only tombstones (an un-star or un-read): the indexes do not find them. */
-function offOnlyIds(papers: unknown): string[] {
-  if (!Array.isArray(papers)) return [];
+function offOnlyIds(papers: readonly PaperRecord[]): string[] {
   return papers
-    .filter((paper: Partial<PaperRecord>) => typeof paper?.id === 'string' && paper.starredAt == null && paper.readAt == null && (paper.starStamp || paper.readStamp))
-    .map((paper: PaperRecord) => normaliseId(paper.id));
+    .filter((paper) => paper.starredAt == null && paper.readAt == null && (paper.starStamp || paper.readStamp))
+    .map((paper) => normaliseId(paper.id));
 }

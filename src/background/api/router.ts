@@ -2,10 +2,9 @@
  * One function per request type of src/core/messages.ts. Answers are plain data; what other contexts must
  * hear about (state, settings, a cleared store) is returned as broadcasts for the caller to send.
  */
-import type { Broadcast, Request, RequestType, ResponsePayload } from '../../core/messages';
+import type { Broadcast, RequestType, ResponsePayload } from '../../core/messages';
 import type { Settings } from '../../core/settings';
 import { normaliseSettings } from '../../core/settings';
-import { normaliseId } from '../../core/ids';
 import { toPaperRecord } from '../db/db';
 import { listPage, recordSeen } from '../listing/record-listing';
 import { answerReaderRelated } from '../related/reader-related';
@@ -19,6 +18,7 @@ import { analyseInBackground } from '../analysis/background-analysis';
 import { forYouPicks } from '../related/for-you';
 import { RequestFailure } from './request-failure';
 import { earlierAnswer, keepAnswer } from './kept-answers';
+import type { Parsed } from './parse-request';
 import type { Store } from '../store';
 import type { SyncEngine } from '../sync/engine';
 
@@ -35,7 +35,7 @@ export interface Services {
   sync: SyncEngine | null;
 }
 
-type Handlers = { [T in RequestType]: (services: Services, request: Request<T>) => Promise<Routed<T>> };
+type Handlers = { [T in RequestType]: (services: Services, request: Parsed<T>) => Promise<Routed<T>> };
 
 function mergeSettings(current: Settings, patch: unknown): Settings {
   const raw = (typeof patch === 'object' && patch !== null ? patch : {}) as Record<string, unknown>;
@@ -48,49 +48,37 @@ function syncOf(sync: SyncEngine | null): SyncEngine {
   return sync;
 }
 
-function requireArray(value: unknown, what: string): unknown[] {
-  if (!Array.isArray(value)) throw new RequestFailure('invalid', `The request is missing its list of ${what}.`);
-  return value;
-}
-
 const handlers: Handlers = {
   'page/listed': async ({ store }, request) => {
-    if (!request.page?.key) throw new RequestFailure('invalid', 'The listing has no page key.');
-    const papers = requireArray(request.papers, 'papers') as typeof request.papers;
-    // Its analysis, if asked for, was started on arrival (Worker.handle) and is answered to page/analyse.
-    const { states, written, relatedRef } = await listPage(store, request.page, papers);
+    // Its analysis, if asked for, was started on arrival (RequestLoop.handle) and is answered to page/analyse.
+    const { states, written, relatedRef } = await listPage(store, request.page, request.papers);
     return { payload: { states, receipt: store.pendingWrites.track(written), ...(relatedRef !== undefined ? { relatedRef } : {}) } };
   },
   'papers/reader-related': async ({ store }, request) => {
-    if (typeof request.ref !== 'string') throw new RequestFailure('invalid', 'The request is missing its ref.');
-    const ids = [...new Set((requireArray(request.ids, 'paper ids') as string[]).map((id) => normaliseId(String(id))).filter(Boolean))];
-    return { payload: { related: await answerReaderRelated(store, request.ref, ids) } };
+    return { payload: { related: await answerReaderRelated(store, request.ref, request.ids) } };
   },
   'listing/settled': async ({ store }, request) => {
-    if (typeof request.receipt !== 'string') throw new RequestFailure('invalid', 'The request is missing its receipt.');
     return { payload: { recorded: await store.pendingWrites.settled(request.receipt) } };
   },
   'page/analyse': async ({ store }, request) => {
     if ('ref' in request) {
-      const analysis = await store.analyses.take(String(request.ref));
+      const analysis = await store.analyses.take(request.ref);
       return { payload: analysis ? { analysis } : {} };
     }
-    return { payload: { analysis: await analyseInBackground(requireArray(request.papers, 'papers'), request.options) } };
+    return { payload: { analysis: await analyseInBackground(request.papers, request.options) } };
   },
   'papers/for-you': async ({ store }, request) => ({
-    payload: { picks: await forYouPicks(store, requireArray(request.papers, 'papers') as typeof request.papers) },
+    payload: { picks: await forYouPicks(store, request.papers) },
   }),
   'papers/seen': async ({ store }, request) => {
-    if (!request.page?.key) throw new RequestFailure('invalid', 'The listing has no page key.');
-    const ids = requireArray(request.ids, 'paper ids') as string[];
-    return { payload: { states: await recordSeen(store, request.page, ids) } };
+    return { payload: { states: await recordSeen(store, request.page, request.ids) } };
   },
   'paper/set-read': async ({ store }, request) => {
-    const state = await setMark(store, request.id, 'read', request.read === true, request.paper);
+    const state = await setMark(store, request.id, 'read', request.read, request.paper);
     return { payload: { state }, changedIds: [state.id] };
   },
   'paper/set-starred': async ({ store }, request) => {
-    const state = await setMark(store, request.id, 'starred', request.starred === true, request.paper);
+    const state = await setMark(store, request.id, 'starred', request.starred, request.paper);
     return { payload: { state }, changedIds: [state.id] };
   },
   'paper/set-annotations': async ({ store }, request) => {
@@ -103,18 +91,16 @@ const handlers: Handlers = {
     return { payload: { state }, changedIds: [state.id] };
   },
   'states/get': async ({ store }, request) => {
-    const ids = (requireArray(request.ids, 'paper ids') as string[]).map((id) => normaliseId(String(id)));
-    return { payload: { states: await store.statesOf(ids) } };
+    return { payload: { states: await store.statesOf(request.ids) } };
   },
   'history/list': async ({ store }, request) => ({
-    payload: typeof request.tag === 'string' && request.tag !== ''
+    payload: request.tag !== undefined
       ? await listTaggedHistory(store, request.view, request.tag, request.query, request.offset, request.limit)
       : await listHistory(store, request.view, request.query, request.offset, request.limit),
   }),
   'stats/get': async ({ store }) => ({ payload: { stats: await readStats(store) } }),
   'papers/get': async ({ store }, request) => {
-    const ids = (requireArray(request.ids, 'paper ids') as string[]).map((id) => normaliseId(String(id)));
-    const found = await store.db.papers.bulkGet(ids);
+    const found = await store.db.papers.bulkGet(request.ids);
     return { payload: { papers: found.filter((paper) => paper !== undefined).map(toPaperRecord) } };
   },
   'settings/get': async ({ store }) => ({ payload: { settings: await store.settings() } }),
@@ -131,7 +117,7 @@ const handlers: Handlers = {
   'data/clear': async ({ store, sync: engine }, request) => {
     const sync = engine?.isEnabled ? engine : null;
     // With sync on: either every browser clears its stars and read marks too, or this one stops syncing.
-    if (sync && request.everywhere === true) await sync.clearEverywhere();
+    if (sync && request.everywhere) await sync.clearEverywhere();
     else if (sync) await sync.setEnabled(false);
     const { papers, sightings, paperIndex, kv } = store.db;
     const cleared = await store.paperTotal.track(() => store.db.transaction('rw', [papers, sightings, paperIndex, kv], async () => {
@@ -160,11 +146,12 @@ const handlers: Handlers = {
   },
   'backup/read': async ({ store }, request) => ({ payload: await readBackup(store, request.table, request.offset, request.limit) }),
   'backup/merge': async ({ store }, request) => ({
-    payload: await mergeBackup(store, requireArray(request.papers ?? [], 'papers'), requireArray(request.sightings ?? [], 'listings'), request.requestId),
+    payload: await mergeBackup(store, request.papers, request.sightings, request.requestId),
   }),
 };
 
-export async function route<T extends RequestType>(services: Services, request: Request<T>): Promise<Routed<T>> {
-  const handler = handlers[request.type as T] as (services: Services, request: Request<T>) => Promise<Routed<T>>;
+/** Answers a request whose payload parseRequest checked. */
+export async function route<T extends RequestType>(services: Services, request: Parsed<T>): Promise<Routed<T>> {
+  const handler = handlers[request.type as T] as (services: Services, request: Parsed<T>) => Promise<Routed<T>>;
   return handler(services, request);
 }

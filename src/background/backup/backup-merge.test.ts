@@ -5,7 +5,9 @@ import { mergeBackup, readBackup } from './backup';
 import { recordListing, recordSeen } from '../listing/record-listing';
 import { setMark } from '../papers/reader-marks';
 import { route } from '../api/router';
-import { DEVICE_KEY } from '../store';
+import { parseRequest } from '../api/parse-request';
+import type { Request, RequestType } from '../../core/messages';
+import { DEVICE_KEY, type Store } from '../store';
 import { DAY, HOUR, dayPage, freshStore, paper, type TestStore } from '../test-support';
 
 const listing = Array.from({ length: 16 }, (_, i) => {
@@ -119,25 +121,28 @@ describe('change stamps of the reader state', () => {
   });
 });
 
+/** A request as the request loop routes it: its payload parsed first. */
+const answer = <T extends RequestType>(store: Store, request: Request<T>) => route({ store, sync: null }, parseRequest(request));
+
 describe('requests sent again after their reply was lost', () => {
   it('backup/merge answers a repeat with its first answer and changes nothing', async () => {
     const t = freshStore();
     const records = listing.slice(0, 3).map((item) => ({ ...item, firstListedAt: 1, lastListedAt: 2, listedCount: 1, seenCount: 0, pageKinds: ['day'], updatedAt: 2 }) as PaperRecord);
     const request = { type: 'backup/merge' as const, requestId: 'r-1', papers: records, sightings: [] };
-    const first = await route({ store: t.store, sync: null }, request);
+    const first = await answer(t.store, request);
     expect(first.payload).toMatchObject({ added: 3, updated: 0, unchanged: 0 });
-    const again = await route({ store: t.store, sync: null }, request);
+    const again = await answer(t.store, request);
     expect(again.payload).toEqual(first.payload);
     // A new request with the same records is a new import: it finds them all up to date.
-    expect((await route({ store: t.store, sync: null }, { ...request, requestId: 'r-2' })).payload).toMatchObject({ added: 0, unchanged: 3 });
+    expect((await answer(t.store, { ...request, requestId: 'r-2' })).payload).toMatchObject({ added: 0, unchanged: 3 });
   });
 
   it('data/clear answers a repeat with the counts it cleared', async () => {
     const t = freshStore();
     await recordListing(t.store, page, listing.slice(0, 4));
-    const first = await route({ store: t.store, sync: null }, { type: 'data/clear', requestId: 'c-1' });
+    const first = await answer(t.store, { type: 'data/clear', requestId: 'c-1' });
     expect(first.payload).toEqual({ cleared: { papers: 4, sightings: 4 } });
-    expect((await route({ store: t.store, sync: null }, { type: 'data/clear', requestId: 'c-1' })).payload).toEqual(first.payload);
+    expect((await answer(t.store, { type: 'data/clear', requestId: 'c-1' })).payload).toEqual(first.payload);
   });
 
   it('skips records whose paper id is not an arXiv id, and counts them', async () => {

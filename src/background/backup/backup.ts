@@ -21,7 +21,6 @@ type BackupTable = 'papers' | 'sightings';
 let lastPage: { store: Store; table: BackupTable; nextOffset: number; lastKey: unknown } | null = null;
 
 export async function readBackup(store: Store, table: BackupTable, offset: number, limit: number): Promise<{ papers?: PaperRecord[]; sightings?: Sighting[]; total: number }> {
-  if (table !== 'papers' && table !== 'sightings') throw new RequestFailure('invalid', `There is no table called ${String(table)} to back up.`);
   const from = Math.max(0, Math.floor(offset) || 0);
   const size = Math.min(20_000, Math.max(1, Math.floor(limit) || 1));
   const source = table === 'papers' ? store.db.papers : store.db.sightings;
@@ -36,17 +35,6 @@ export async function readBackup(store: Store, table: BackupTable, offset: numbe
   });
 }
 
-function validPaper(value: unknown): value is PaperRecord {
-  const paper = value as PaperRecord;
-  return typeof paper === 'object' && paper !== null && typeof paper.id === 'string' && paper.id.trim() !== '' && typeof paper.title === 'string';
-}
-
-function validSighting(value: unknown): value is Sighting {
-  const s = value as Sighting;
-  return typeof s === 'object' && s !== null && typeof s.paperId === 'string' && s.paperId !== '' && typeof s.pageKey === 'string'
-    && typeof s.pageKind === 'string' && typeof s.at === 'number' && Number.isFinite(s.at);
-}
-
 /** What the search index row is made from (derive.ts searchWords): the row is rewritten when it changes. */
 const textOf = (paper: PaperRecord): string => JSON.stringify([paper.title, paper.abstract, paper.authors ?? [], paper.tags ?? [], paper.note ?? '']);
 
@@ -59,12 +47,8 @@ export interface MergeAnswer {
   skipped: number;
 }
 
-export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn: unknown[], requestId?: string): Promise<MergeAnswer> {
-  if (!Array.isArray(papersIn) || !Array.isArray(sightingsIn)) throw new RequestFailure('invalid', 'This backup chunk is not in the expected shape.');
-  const badPaper = papersIn.findIndex((paper) => !validPaper(paper));
-  if (badPaper >= 0) throw new RequestFailure('invalid', `Paper ${badPaper + 1} of this backup chunk has no id or title.`);
-  const badSighting = sightingsIn.findIndex((sighting) => !validSighting(sighting));
-  if (badSighting >= 0) throw new RequestFailure('invalid', `Listing ${badSighting + 1} of this backup chunk is incomplete.`);
+/** `papersIn` and `sightingsIn` have the fields a merge reads (parse-request.ts); ids are folded here. */
+export async function mergeBackup(store: Store, papersIn: readonly PaperRecord[], sightingsIn: readonly Sighting[], requestId?: string): Promise<MergeAnswer> {
   const clock = await store.clock();
   const now = store.now();
   let lap = performance.now();
@@ -73,7 +57,7 @@ export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn
 
   const counts: MergeAnswer = { added: 0, updated: 0, unchanged: 0, sightingsAdded: 0, skipped: 0 };
   const incoming = new Map<string, PaperRecord>();
-  for (const [index, raw] of (papersIn as PaperRecord[]).entries()) {
+  for (const [index, raw] of papersIn.entries()) {
     const paper = { ...raw, id: normaliseId(raw.id) };
     const annotationProblem = checkAnnotations(paper as unknown as Record<string, unknown>);
     if (annotationProblem) throw new RequestFailure('invalid', `Paper ${index + 1} of this backup chunk: ${annotationProblem}.`);
@@ -87,7 +71,7 @@ export async function mergeBackup(store: Store, papersIn: unknown[], sightingsIn
     incoming.set(paper.id, mergePaperRecords(earlier, paper).record);
   }
   const sightingsByKey = new Map<string, Sighting>();
-  for (const raw of sightingsIn as Sighting[]) {
+  for (const raw of sightingsIn) {
     const sighting: Sighting = { paperId: normaliseId(raw.paperId), pageKind: raw.pageKind, pageKey: raw.pageKey, at: raw.at, seen: raw.seen === true };
     if (!isPaperId(sighting.paperId)) {
       counts.skipped++;

@@ -11,9 +11,8 @@
 import { Dexie } from 'dexie';
 import type { ListingPage, Paper } from '../../core/types';
 import type { PaperState, Sighting } from '../../core/records';
-import { normaliseId } from '../../core/ids';
 import type { PaperIndexRow, StoredPaper } from '../db/db';
-import { addListing, newStoredPaper, plainPaper, touch } from '../db/derive';
+import { addListing, newStoredPaper, touch } from '../db/derive';
 import type { Store } from '../store';
 import { emptyState } from '../papers/paper-state';
 import { ListingTexts, mergeListing } from './merge';
@@ -63,7 +62,7 @@ export async function recordListing(store: Store, page: ListingPage, input: Pape
 export async function listPage(store: Store, page: ListingPage, input: Paper[]): Promise<ListedAnswer> {
   const now = store.now();
   let lap = performance.now();
-  const papers = input.map((paper) => ({ ...plainPaper(paper), id: normaliseId(String(paper.id ?? '')) }));
+  const papers = input;
   const unique = new Map<string, Paper>();
   for (const paper of papers) if (paper.id && !unique.has(paper.id)) unique.set(paper.id, paper);
   const ids = [...unique.keys()];
@@ -245,7 +244,7 @@ async function writeListing(
 /** Cards that were on screen: the visit's sightings become seen; counters move once per visit. */
 export async function recordSeen(store: Store, page: ListingPage, rawIds: string[]): Promise<PaperState[]> {
   const now = store.now();
-  const ids = [...new Set(rawIds.map((id) => normaliseId(String(id ?? ''))).filter(Boolean))];
+  const ids = [...new Set(rawIds)];
   const records = await store.db.transaction('rw', [store.db.papers, store.db.sightings], async () => {
     const [stored, visit] = await Promise.all([store.db.papers.bulkGet(ids), currentVisit(store, page, now)]);
     const changedPapers: StoredPaper[] = [];

@@ -5,7 +5,6 @@
  * the popup's search finds the tags' and the note's words.
  */
 import { checkNote, checkTags, tagKey, type TagCount } from '../../core/annotations';
-import { normaliseId } from '../../core/ids';
 import type { PaperState } from '../../core/records';
 import { stampsOf } from '../../core/reader-state-merge';
 import type { PaperIndexRow, StoredPaper } from '../db/db';
@@ -21,9 +20,8 @@ export interface AnnotationsChange {
 const sameTags = (a: readonly string[] | undefined, b: readonly string[]): boolean =>
   (a ?? []).length === b.length && (a ?? []).every((tag, i) => tag === b[i]);
 
-export async function setAnnotations(store: Store, rawId: unknown, change: AnnotationsChange): Promise<PaperState> {
-  const id = normaliseId(String(rawId ?? ''));
-  if (!id) throw new RequestFailure('invalid', 'This paper has no id Paper Lens can use.');
+/** `id` is in its one form (parse-request.ts); the tags and note are checked here, as a restore checks them. */
+export async function setAnnotations(store: Store, id: string, change: AnnotationsChange): Promise<PaperState> {
   let tags: string[] | undefined;
   let note: string | undefined;
   if (change.tags !== undefined) {

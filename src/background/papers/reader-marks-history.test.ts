@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordListing, recordSeen } from '../listing/record-listing';
 import { setMark } from './reader-marks';
+import { parseRequest } from '../api/parse-request';
 import { listHistory, localDay } from './history';
 import { readStats } from './stats';
 import { DAY, dayPage, freshStore, HOUR, paper } from '../test-support';
@@ -18,7 +19,8 @@ describe('read and starred', () => {
     const starred = await setMark(store, '2401.00001', 'starred', true);
     expect(starred.starredAt).toBe(clock.now);
     advance(HOUR);
-    const opened = await setMark(store, 'https://arxiv.org/pdf/2401.00001v1', 'read', true);
+    // A link's id reaches setMark folded (parse-request.ts: the request loop's test opens a link by its URL).
+    const opened = await setMark(store, parseRequest({ type: 'paper/opened', id: 'https://arxiv.org/pdf/2401.00001v1' }).id, 'read', true);
     expect(opened).toMatchObject({ id: '2401.00001', readAt: clock.now, starredAt: clock.now - HOUR });
     advance(HOUR);
     expect((await setMark(store, '2401.00001', 'read', true)).readAt).toBe(clock.now - HOUR);

@@ -5,16 +5,14 @@
  */
 import type { Paper } from '../../core/types';
 import type { PaperState } from '../../core/records';
-import { normaliseId } from '../../core/ids';
 import { isOn, setReaderFlag, stampsOf, type ReaderFlag } from '../../core/reader-state-merge';
 import type { PaperIndexRow, StoredPaper } from '../db/db';
-import { indexRowOf, mergePaperText, newStoredPaper, plainPaper, touch } from '../db/derive';
+import { indexRowOf, mergePaperText, newStoredPaper, touch } from '../db/derive';
 import { RequestFailure } from '../api/request-failure';
 import type { Store } from '../store';
 
-export async function setMark(store: Store, rawId: string, flag: ReaderFlag, on: boolean, paper?: Paper): Promise<PaperState> {
-  const id = normaliseId(String(rawId ?? ''));
-  if (!id) throw new RequestFailure('invalid', 'This paper has no id Paper Lens can use.');
+/** `id` is in its one form and `paper`'s text fields plain (parse-request.ts). */
+export async function setMark(store: Store, id: string, flag: ReaderFlag, on: boolean, paper?: Paper): Promise<PaperState> {
   const clock = await store.clock();
   const now = store.now();
   let indexRow: PaperIndexRow | null = null;
@@ -24,12 +22,12 @@ export async function setMark(store: Store, rawId: string, flag: ReaderFlag, on:
     if (!stored) {
       if (!on) return undefined;
       if (!paper) throw new RequestFailure('not-found', 'Paper Lens does not know this paper yet; open a listing that shows it first.');
-      stored = newStoredPaper({ ...plainPaper(paper), id }, now);
+      stored = newStoredPaper({ ...paper, id }, now);
       added = 1;
       indexRow = indexRowOf(stored, now);
       await store.db.paperIndex.put(indexRow);
     } else if (paper) {
-      const merged = mergePaperText(stored, { ...plainPaper(paper), id });
+      const merged = mergePaperText(stored, { ...paper, id });
       if (merged.textChanged) {
         indexRow = indexRowOf(stored, now);
         await store.db.paperIndex.put(indexRow);
