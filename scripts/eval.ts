@@ -28,8 +28,9 @@ const atLeast = (name: string, value: number, target: number, detail?: string): 
 const atMost = (name: string, value: number, target: number, detail?: string): void => {
   figures.push({ name, value: round(value), target: `<= ${target}`, met: value <= target, ...(detail ? { detail } : {}) });
 };
+/** Ahead only by a margin the printed figures show: a difference that rounds to 0 is a tie, not a lead. */
 const ahead = (name: string, value: number, detail?: string): void => {
-  figures.push({ name, value: round(value), target: '> 0', met: value > 0, ...(detail ? { detail } : {}) });
+  figures.push({ name, value: round(value), target: '> 0', met: round(value) > 0, ...(detail ? { detail } : {}) });
 };
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 const ratio = (part: number, whole: number): number => (whole === 0 ? 1 : part / whole);
