@@ -342,9 +342,10 @@ function forYou(): void {
       notes.push(result);
       return;
     }
-    ahead(`for you, ${scenario} readers: precision@5 ahead of the TF-IDF centroid`, result.forYouLenient - result.centroidLenient, `${round(result.forYouLenient)} vs ${round(result.centroidLenient)}`);
+    ahead(`for you, ${scenario} readers: precision@5 ahead of the TF-IDF centroid (held out)`, result.heldOutLenient - result.centroidLenient, `${round(result.heldOutLenient)} vs ${round(result.centroidLenient)}`);
     sideBySide.push(
-      `for you, ${result.readers} ${scenario} readers, precision@5 (lenient / strict): Paper Lens ${round(result.forYouLenient)} / ${round(result.forYouStrict)}  ` +
+      `for you, ${result.readers} ${scenario} readers, precision@5 (lenient / strict): Paper Lens held out ${round(result.heldOutLenient)} / ${round(result.heldOutStrict)} ` +
+        `(each pool with the score shape the other pools chose: ${result.heldOutShapes.join('; ')}), shipped shape on all pools ${round(result.forYouLenient)} / ${round(result.forYouStrict)}  ` +
         `TF-IDF centroid ${round(result.centroidLenient)} / ${round(result.centroidStrict)}  per-reader linear SVM ${round(result.svmLenient)} / ${round(result.svmStrict)}  ` +
         `random ${round(result.randomLenient)} / ${round(result.randomStrict)}  (best possible ${round(result.bestPossibleLenient)}); ` +
         `at the shipped line ${round(result.shownPerReader)} picks a reader, ${round(result.shownPrecisionLenient)} of them related`,
