@@ -6,10 +6,11 @@ import type { Paper } from '../../core/types';
 import { rankForYou, type ForYouPick } from '../../core/for-you/rank';
 import type { Store } from '../store';
 
+
 /** Papers seen and passed over that the ranking weighs against, newest first. */
 const SKIPPED_LIMIT = 300;
 
-export async function forYouPicks(store: Store, listed: readonly Paper[]): Promise<ForYouPick[]> {
+export async function forYouPicks(store: Pick<Store, 'db' | 'settings' | 'referenceSet'>, listed: readonly Paper[]): Promise<ForYouPick[]> {
   const settings = await store.settings();
   if (!settings.marks.forYou || listed.length === 0) return [];
   const liked = await store.referenceSet();
