@@ -8,6 +8,7 @@ import { analysePageInSteps } from '../core/analyse';
 import { StoreFailure } from './errors';
 import { plainPaper } from './derive';
 import type { PendingAnalyses } from './analysis-refs';
+import { AnalysisMemo } from './analysis-memo';
 
 const SLICE_MS = 12;
 
@@ -33,8 +34,23 @@ export function startListingAnalysis(analyses: PendingAnalyses, request: { paper
   analyses.start(analyse.ref, analyseInBackground(request.papers, analyse.options));
 }
 
-export async function analyseInBackground(papers: unknown[], options: unknown): Promise<PageAnalysis> {
-  const steps = analysePageInSteps(papers.map(asPaper), asOptions(options));
+/** This worker's recent analyses: a page loaded again is not analysed again. */
+const recent = new AnalysisMemo();
+
+export function analyseInBackground(papers: unknown[], options: unknown, memo: AnalysisMemo = recent): Promise<PageAnalysis> {
+  let input: Paper[];
+  let checked: AnalysisOptions;
+  try {
+    input = papers.map(asPaper);
+    checked = asOptions(options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return memo.analysis(input, checked, () => analyseInSlices(input, checked));
+}
+
+async function analyseInSlices(papers: Paper[], options: AnalysisOptions): Promise<PageAnalysis> {
+  const steps = analysePageInSteps(papers, options);
   for (;;) {
     const start = performance.now();
     for (;;) {
