@@ -148,6 +148,59 @@ describe('lazy strips', () => {
     expect(placeholder.previousElementSibling?.tagName).toBe('H3');
   });
 
+  it('watches a far card without putting anything in it, and the strip built when it comes near brings its own host', () => {
+    const near: HTMLElement[][] = [];
+    const lazy = new LazyStrips('owner-1', (elements) => {
+      near.push(elements);
+      return [];
+    });
+    const observer = DrivenObserver.last as DrivenObserver;
+    const far = card('2403.00010');
+    const before = far.element.innerHTML;
+    lazy.watch(far);
+    lazy.keep(far);
+    expect(far.element.innerHTML).toBe(before);
+    expect(lazy.placeholderOf(far.element)).toBeNull();
+    expect(lazy.isWaiting(far)).toBe(true);
+    expect(observer.targets.has(far.element)).toBe(true);
+
+    observer.report([far.element]);
+    expect(near).toEqual([[far.element]]);
+    expect(lazy.take(far.element)).toBeNull();
+    expect(lazy.isWaiting(far)).toBe(false);
+    expect(observer.targets.has(far.element)).toBe(false);
+  });
+
+  it('releases watched cards that stopped being cards, and observes again a watched card it could not serve', () => {
+    const lazy = new LazyStrips('owner-1', (elements) => elements);
+    const observer = DrivenObserver.last as DrivenObserver;
+    const gone = card('2403.00011');
+    const kept = card('2403.00012');
+    lazy.watch(gone);
+    lazy.watch(kept);
+    observer.report([kept.element]);
+    lazy.releaseAllBut(new Map([[kept.element, 0]]));
+    expect(lazy.isWaiting(gone)).toBe(false);
+    expect(observer.targets.has(gone.element)).toBe(false);
+    observer.targets.clear();
+    lazy.renewMissed();
+    expect([...observer.targets]).toEqual([kept.element]);
+  });
+
+  it('a watched card that comes to be held gets a placeholder, and counts as waiting only while it is placed', () => {
+    const lazy = new LazyStrips('owner-1', () => []);
+    const listed = card('2403.00013');
+    lazy.watch(listed);
+    lazy.hold(listed);
+    const placeholder = lazy.placeholderOf(listed.element) as HTMLElement;
+    expect(placeholder.previousElementSibling?.tagName).toBe('H3');
+    expect(lazy.isWaiting(listed)).toBe(true);
+    placeholder.remove();
+    expect(lazy.isWaiting(listed)).toBe(false);
+    lazy.watch(listed);
+    expect(lazy.isWaiting(listed)).toBe(false);
+  });
+
   it('finds the cards near the viewport from their boxes, stopping at the first one below', () => {
     const at = (top: number, height = 300): HTMLElement => {
       const element = document.createElement('article');

@@ -1,7 +1,10 @@
 /**
- * Strips of far cards are built when the card comes near the viewport. Until then the card holds an empty
- * placeholder host that already takes the strip's one-line height (PAGE_CSS), so building the strip later
- * moves nothing below it: no relayout of the whole list while the reader scrolls.
+ * Strips of far cards are built when the card comes near the viewport (NEAR_MARGIN_PX above or below it), so a
+ * card's content changes while it is out of sight and the reader never sees a card's marks arrive. A card near
+ * the viewport when the list is read holds an empty placeholder host that takes the strip's one-line height
+ * (PAGE_CSS) until its strip is built; a far one is only watched, with nothing put in it: every item of the
+ * site's grid whose content changes after its first paint makes the browser lay the grid out again, so a page
+ * of 1000 cards pays for the few near the viewport at load and for the rest a few at a time as they come near.
  */
 import type { ListedCard } from './site';
 import { placeStrip, stripIsPlaced } from './marks/placement';
@@ -31,6 +34,8 @@ export function cardsNearViewport(elements: readonly HTMLElement[]): Set<HTMLEle
 export class LazyStrips {
   private readonly observer: IntersectionObserver;
   private readonly placeholders = new Map<HTMLElement, HTMLElement>();
+  /** Far cards watched without a placeholder. */
+  private readonly watched = new Set<HTMLElement>();
   /** Cards reported near that `near` could not serve yet (their list was being re-read): observed again later. */
   private readonly missed = new Set<HTMLElement>();
 
@@ -42,8 +47,23 @@ export class LazyStrips {
     }, { rootMargin: `${NEAR_MARGIN_PX}px 0px` });
   }
 
+  /** Watches for a card coming near, without touching it (no placeholder: see above). */
+  watch(card: ListedCard): void {
+    if (this.placeholders.has(card.element)) return;
+    this.watched.add(card.element);
+    this.observer.observe(card.element);
+  }
+
+  /** Whether the card waits for its strip: a placeholder in its place, or watched without one. */
+  isWaiting(card: ListedCard): boolean {
+    if (this.watched.has(card.element)) return true;
+    const host = this.placeholders.get(card.element);
+    return host !== undefined && stripIsPlaced(card, host);
+  }
+
   /** Keeps the strip's place under the card's title and watches for the card coming near. */
   hold(card: ListedCard): void {
+    this.watched.delete(card.element);
     let host = this.placeholders.get(card.element);
     if (!host) {
       host = ownHost(document.createElement(STRIP_TAG));
@@ -56,14 +76,16 @@ export class LazyStrips {
   }
 
   /**
-   * Keeps a card's place during a render that follows its read: a placeholder the read placed is left as it is
-   * (the read already dropped strays and placed it, and the card is observed), so a render of a 1000-card page
-   * does not query and re-place every far card a second time.
+   * Keeps a card waiting during a render that follows its read: a placeholder the read placed is left as it is
+   * (the read already dropped strays and placed it, and the card is observed), and so is a watched card, so a
+   * render of a 1000-card page does not query and re-place every far card a second time.
    */
   keep(card: ListedCard): void {
+    if (this.watched.has(card.element)) return;
     const host = this.placeholders.get(card.element);
     if (host && stripIsPlaced(card, host)) return;
-    this.hold(card);
+    if (host) this.hold(card);
+    else this.watch(card);
   }
 
   placeholderOf(element: HTMLElement): HTMLElement | null {
@@ -73,6 +95,7 @@ export class LazyStrips {
   /** Stops watching the card; its placeholder (if any) becomes the host of the strip now being built. */
   take(element: HTMLElement): HTMLElement | null {
     this.observer.unobserve(element);
+    this.watched.delete(element);
     const host = this.placeholders.get(element) ?? null;
     this.placeholders.delete(element);
     host?.removeAttribute(PENDING_ATTR);
@@ -82,6 +105,7 @@ export class LazyStrips {
   /** The element stopped being a card. */
   release(element: HTMLElement): void {
     this.observer.unobserve(element);
+    this.watched.delete(element);
     this.missed.delete(element);
     this.placeholders.get(element)?.remove();
     this.placeholders.delete(element);
@@ -94,7 +118,7 @@ export class LazyStrips {
    */
   renewMissed(): void {
     for (const element of this.missed) {
-      if (!this.placeholders.has(element)) continue;
+      if (!this.placeholders.has(element) && !this.watched.has(element)) continue;
       this.observer.unobserve(element);
       this.observer.observe(element);
     }
@@ -103,7 +127,7 @@ export class LazyStrips {
 
   /** Placeholders on elements that are no longer cards (a re-read found other cards) are taken out. */
   releaseAllBut(cards: ReadonlyMap<HTMLElement, unknown>): void {
-    for (const element of [...this.placeholders.keys()]) if (!cards.has(element)) this.release(element);
+    for (const element of [...this.placeholders.keys(), ...this.watched]) if (!cards.has(element)) this.release(element);
   }
 
   disconnect(): void {
