@@ -72,7 +72,7 @@ const handlers: Handlers = {
     return { payload: { analysis: await analyseInBackground(requireArray(request.papers, 'papers'), request.options) } };
   },
   'papers/for-you': async (store, request) => ({
-    payload: { picks: await forYouPicks(store, requireArray(request.papers, 'papers') as typeof request.papers) },
+    payload: { picks: await forYouPicks(store, requireArray(request.ids, 'paper ids').map((id) => String(id))) },
   }),
   'papers/seen': async (store, request) => {
     if (!request.page?.key) throw new StoreFailure('invalid', 'The listing has no page key.');
