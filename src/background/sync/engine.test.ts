@@ -5,9 +5,9 @@ import { isOn, readerStateOf, setReaderFlag, type ReaderFlag } from '../../core/
 import { FakeSyncArea } from '../../core/sync/fake-sync-area';
 import { FORMAT_VERSION } from '../../core/sync/codec';
 import { SYNC_LIMITS } from '../../core/sync/limits';
-import { newStoredPaper, touch } from '../derive';
+import { newStoredPaper, touch } from '../db/derive';
 import { dayPage, freshStore, paper } from '../test-support';
-import { listPage } from '../listing';
+import { listPage } from '../listing/record-listing';
 import { SyncEngine, type SyncStatus } from './engine';
 
 const TEST_POLICY = { perMinute: 60, perHour: 1440, minGapMs: 0 };
