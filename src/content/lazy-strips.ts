@@ -33,9 +33,8 @@ export function cardsNearViewport(elements: readonly HTMLElement[]): Set<HTMLEle
 
 export class LazyStrips {
   private readonly observer: IntersectionObserver;
-  private readonly placeholders = new Map<HTMLElement, HTMLElement>();
-  /** Far cards watched without a placeholder. */
-  private readonly watched = new Set<HTMLElement>();
+  /** Every card waiting for its strip: its placeholder, or null for a far card watched without one. */
+  private readonly placeholders = new Map<HTMLElement, HTMLElement | null>();
   /** Cards reported near that `near` could not serve yet (their list was being re-read): observed again later. */
   private readonly missed = new Set<HTMLElement>();
 
@@ -50,20 +49,18 @@ export class LazyStrips {
   /** Watches for a card coming near, without touching it (no placeholder: see above). */
   watch(card: ListedCard): void {
     if (this.placeholders.has(card.element)) return;
-    this.watched.add(card.element);
+    this.placeholders.set(card.element, null);
     this.observer.observe(card.element);
   }
 
   /** Whether the card waits for its strip: a placeholder in its place, or watched without one. */
   isWaiting(card: ListedCard): boolean {
-    if (this.watched.has(card.element)) return true;
     const host = this.placeholders.get(card.element);
-    return host !== undefined && stripIsPlaced(card, host);
+    return host === null || (host !== undefined && stripIsPlaced(card, host));
   }
 
   /** Keeps the strip's place under the card's title and watches for the card coming near. */
   hold(card: ListedCard): void {
-    this.watched.delete(card.element);
     let host = this.placeholders.get(card.element);
     if (!host) {
       host = ownHost(document.createElement(STRIP_TAG));
@@ -81,21 +78,15 @@ export class LazyStrips {
    * render of a 1000-card page does not query and re-place every far card a second time.
    */
   keep(card: ListedCard): void {
-    if (this.watched.has(card.element)) return;
     const host = this.placeholders.get(card.element);
-    if (host && stripIsPlaced(card, host)) return;
+    if (host === null || (host && stripIsPlaced(card, host))) return;
     if (host) this.hold(card);
     else this.watch(card);
-  }
-
-  placeholderOf(element: HTMLElement): HTMLElement | null {
-    return this.placeholders.get(element) ?? null;
   }
 
   /** Stops watching the card; its placeholder (if any) becomes the host of the strip now being built. */
   take(element: HTMLElement): HTMLElement | null {
     this.observer.unobserve(element);
-    this.watched.delete(element);
     const host = this.placeholders.get(element) ?? null;
     this.placeholders.delete(element);
     host?.removeAttribute(PENDING_ATTR);
@@ -105,7 +96,6 @@ export class LazyStrips {
   /** The element stopped being a card. */
   release(element: HTMLElement): void {
     this.observer.unobserve(element);
-    this.watched.delete(element);
     this.missed.delete(element);
     this.placeholders.get(element)?.remove();
     this.placeholders.delete(element);
@@ -118,7 +108,7 @@ export class LazyStrips {
    */
   renewMissed(): void {
     for (const element of this.missed) {
-      if (!this.placeholders.has(element) && !this.watched.has(element)) continue;
+      if (!this.placeholders.has(element)) continue;
       this.observer.unobserve(element);
       this.observer.observe(element);
     }
@@ -127,7 +117,7 @@ export class LazyStrips {
 
   /** Placeholders on elements that are no longer cards (a re-read found other cards) are taken out. */
   releaseAllBut(cards: ReadonlyMap<HTMLElement, unknown>): void {
-    for (const element of [...this.placeholders.keys(), ...this.watched]) if (!cards.has(element)) this.release(element);
+    for (const element of [...this.placeholders.keys()]) if (!cards.has(element)) this.release(element);
   }
 
   disconnect(): void {
