@@ -72,7 +72,7 @@ test('a reader with nothing starred or read gets no For you entry', async ({ con
   await page.goto(`https://huggingface.co${DAY_TWO}`);
   await waitForMarks(page);
   const worker = await extensionPage(context, extensionId);
-  const answer = await request<{ ok: boolean; picks: unknown[] }>(worker, { type: 'papers/for-you', papers: second });
+  const answer = await request<{ ok: boolean; picks: unknown[] }>(worker, { type: 'papers/for-you', ids: second.map((paper) => paper.id) });
   expect(answer).toMatchObject({ ok: true, picks: [] });
   await expect(page.locator('paper-lens-summary .for-you')).toBeHidden();
   expect((await cardMarks(page)).some((card) => card.marks.includes('for-you'))).toBe(false);

@@ -149,7 +149,9 @@ function readPass(work: ListingWork, candidates: CandidateIndex): Promise<ReadPl
     // The originals the new verdicts point at (a repeat of a repeat), so the states need no later read.
     await readMissing(store.db, known, new Set(merged.toCheck.flatMap((record) => (record.dupOf ? [record.dupOf.id] : []))));
     if (__BENCH__) store.lap('listed:confirm', lap);
-    return { records: merged.records, verdicts, known };
+    // A page listed again within its visit with nothing new (a return visit, a reload): the write would change nothing.
+    const unchanged = merged.changed.size === 0 && merged.sightings.length === 0 && merged.indexRows.size === 0;
+    return { records: merged.records, verdicts, known, unchanged };
   });
 }
 
@@ -165,7 +167,7 @@ async function answerListing(
   // the write starts, they neither wait for a read queued behind it nor for the worker issuing its 250 reads.
   const states = await store.statesFromRecords(ids, plan.records, () => page.key, plan.known);
   // Started before answering, so a request that arrives after the answer (papers/seen) is ordered after it.
-  const written = writeListing(work, plan.verdicts);
+  const written = plan.unchanged ? Promise.resolve() : writeListing(work, plan.verdicts);
   written.catch(() => undefined);
   if (__BENCH__) store.lap('listed:states', lap);
   const stateById = new Map(states.map((state) => [state.id, state]));
@@ -186,6 +188,8 @@ interface ReadPlan {
   records: StoredPaper[];
   verdicts: Map<string, DuplicateVerdict>;
   known: Map<string, StoredPaper>;
+  /** The read pass found nothing this listing would write. */
+  unchanged: boolean;
 }
 
 /** Candidates read per request: each part is shingled as it arrives, while the database reads the next. */
