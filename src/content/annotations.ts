@@ -3,13 +3,13 @@
  * through the typed message path (paper/set-annotations), the store's answer becoming the card's state.
  */
 import type { TagCount } from '../core/annotations';
-import type { Controller } from './controller';
+import type { PageApp } from './page-app';
 import { AnnotationEditor } from './marks/annotation-editor';
 
 export class CardAnnotations {
   private readonly editor: AnnotationEditor;
 
-  constructor(private readonly app: Controller) {
+  constructor(private readonly app: PageApp) {
     this.editor = new AnnotationEditor(app.token);
   }
 

@@ -27,6 +27,7 @@ import { cardsNearViewport, LazyStrips } from './lazy-strips';
 import { ListingRequests } from './listing-requests';
 import { ReadingKeys } from './keys/reading-keys';
 import { ForYouList } from './for-you';
+import type { PageApp } from './page-app';
 
 /** The parts of a paper's state that make its seen label. */
 type SeenHistory = Pick<PaperState, 'seenBefore' | 'seenCount' | 'lastSeenAt' | 'firstListedAt' | 'earlierListings'>;
@@ -43,7 +44,7 @@ const SETTINGS_FOR_BAR_MS = 300;
 const SYNC_REFRESH_CARDS = 400;
 const OURS = new Set<string>(HOST_TAGS.map((tag) => tag.toUpperCase()));
 
-export class Controller {
+export class Controller implements PageApp {
   settings: Settings = DEFAULT_SETTINGS;
   filters: Filters = defaultFilters(DEFAULT_SETTINGS);
   readonly store: StoreLink;

@@ -4,7 +4,7 @@
  * links, or a paper's own page).
  */
 import type { ListingPage, Paper } from '../core/types';
-import type { Controller } from './controller';
+import type { PageApp } from './page-app';
 import type { StripActions } from './marks/strip';
 import { paperPath } from './marks/strip';
 import type { PopoverContent } from './marks/popover';
@@ -25,7 +25,7 @@ export class Interactions implements StripActions {
   /** Toggles of one mark of one paper reach the store in click order, and only the last click's answer settles. */
   private readonly toggles = new KeyedSequence();
 
-  constructor(private readonly app: Controller) {
+  constructor(private readonly app: PageApp) {
     this.annotations = new CardAnnotations(app);
   }
 
