@@ -104,9 +104,10 @@ export type RequestType = keyof RequestMap;
  * the store as sending it once did. Requests set absolute states (starred = true, a settings patch), a listing
  * and a seen report count once per visit, and a backup merge is a join. `requestId` is the same on every send of
  * one request: the requests whose answer reports what they changed (data/clear, backup/merge) answer a repeat
- * with the first answer.
+ * with the first answer. `sentAt` is when the request was first sent (the same on every send): a listing or seen
+ * report sent before "clear all data" and handled after it must not write the cleared history back.
  */
-export type Request<T extends RequestType = RequestType> = T extends RequestType ? { type: T; requestId?: string } & RequestMap[T]['req'] : never;
+export type Request<T extends RequestType = RequestType> = T extends RequestType ? { type: T; requestId?: string; sentAt?: number } & RequestMap[T]['req'] : never;
 export type ResponsePayload<T extends RequestType> = RequestMap[T]['res'];
 
 export type ErrorCode = 'quota' | 'blocked' | 'open-failed' | 'invalid' | 'not-found' | 'internal';

@@ -49,7 +49,7 @@ export async function send<T extends RequestType>(
   type: T,
   body: RequestMap[T]['req'],
 ): Promise<Extract<Response<T>, { ok: true }>> {
-  const request = { ...body, type, requestId: newRequestId() } as Request<T>;
+  const request = { ...body, type, requestId: newRequestId(), sentAt: Date.now() } as Request<T>;
   let lastError: unknown;
   for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
     try {

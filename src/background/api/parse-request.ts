@@ -37,7 +37,7 @@ interface ParsedPayloads {
 }
 
 type PayloadOf<T extends RequestType> = T extends keyof ParsedPayloads ? ParsedPayloads[T] : RequestMap[T]['req'];
-export type Parsed<T extends RequestType = RequestType> = T extends RequestType ? { type: T; requestId?: string } & PayloadOf<T> : never;
+export type Parsed<T extends RequestType = RequestType> = T extends RequestType ? { type: T; requestId?: string; sentAt?: number } & PayloadOf<T> : never;
 
 const invalid = (message: string): RequestFailure => new RequestFailure('invalid', message);
 
@@ -199,5 +199,7 @@ export function parseRequest<T extends RequestType>(request: Request<T>): Parsed
   // Kept answers are found by it (data/clear, backup/merge): the same on every send of one request.
   const requestId: unknown = request.requestId;
   if (typeof requestId === 'string' && requestId !== '') parsed.requestId = requestId;
+  const sentAt: unknown = request.sentAt;
+  if (typeof sentAt === 'number' && Number.isFinite(sentAt)) parsed.sentAt = sentAt;
   return parsed;
 }

@@ -96,6 +96,29 @@ describe('worker', () => {
     expect((await store.settings()).relatedCount).toBe(2);
   });
 
+  it('a listing or seen report a page sent before "clear all data" writes nothing after it; one sent later does', async () => {
+    const { store, advance } = freshStore();
+    const { worker: w } = worker(store);
+    const page = dayPage('2024-03-11');
+    const one = paper('2403.00001', 'One', '', []);
+    await w.handle({ type: 'page/listed', page, papers: [one], sentAt: store.now() });
+    const sentBefore = store.now();
+    advance(1_000);
+    await w.handle({ type: 'data/clear' });
+    advance(1_000);
+    // On their way while the store was cleared: handled after it.
+    expect(await w.handle({ type: 'papers/seen', page, ids: [one.id], sentAt: sentBefore })).toEqual({ ok: true, states: [] });
+    expect(await w.handle({ type: 'page/listed', page, papers: [one], sentAt: sentBefore })).toMatchObject({ ok: true, states: [] });
+    expect(await store.db.papers.count()).toBe(0);
+    expect(await store.db.sightings.count()).toBe(0);
+    // A worker that wakes after the clear knows it too.
+    const { worker: woken } = worker(new Store({ db: store.db, now: store.now }));
+    expect(await woken.handle({ type: 'papers/seen', page, ids: [one.id], sentAt: sentBefore })).toEqual({ ok: true, states: [] });
+    // The page loaded again after the clear lists and sees as usual.
+    expect(await w.handle({ type: 'page/listed', page, papers: [one], sentAt: store.now() })).toMatchObject({ ok: true, states: [{ id: one.id }] });
+    expect(await store.db.papers.count()).toBe(1);
+  });
+
   it('answers a full disk with code quota in plain words, and broadcasts store/error', async () => {
     const { store } = freshStore();
     store.db.use({

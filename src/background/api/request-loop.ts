@@ -18,11 +18,17 @@ import { normaliseId } from '../../core/ids';
 const STORAGE_FAULTS = new Set<ErrorBody['code']>(['quota', 'blocked', 'open-failed']);
 /** Requests answered without the database: a page keeps its marks even when the store cannot open. */
 const NEEDS_NO_DATABASE = new Set<RequestType>(['page/analyse']);
+/** Requests that write what a page visit saw: sent before a clear, they must not write the history back after it. */
+const VISIT_WRITES = new Set<RequestType>(['page/listed', 'papers/seen']);
+/** When "clear all data" last ran (kv), for a worker that wakes after it. */
+const CLEARED_AT_KEY = 'clearedAt';
 
 export class RequestLoop {
   private opening: Promise<void> | null = null;
   /** Sync through the browser's storage.sync (set by the worker's entry; absent in most tests). */
   sync: SyncEngine | null = null;
+  /** When the store was last cleared (0: never, as far as this worker knows). */
+  private clearedAt = 0;
 
   constructor(readonly store: Store, readonly broadcaster: Broadcaster) {
     store.onLateChange = (ids) => this.afterwards(ids, undefined);
@@ -35,7 +41,9 @@ export class RequestLoop {
     this.opening = new Promise<void>((resolve, reject) => {
       const onBlocked = (): void => reject(new RequestFailure('blocked', 'Paper Lens is waiting to update its database: another window still uses the old version. Close other Paper Lens pages and try again.'));
       db.on('blocked', onBlocked);
-      db.open().then(() => {
+      db.open().then(async () => {
+        const cleared = (await db.kv.get(CLEARED_AT_KEY).catch(() => undefined))?.value;
+        if (typeof cleared === 'number') this.clearedAt = Math.max(this.clearedAt, cleared);
         resolve();
         // Index rows a stopped worker or an import left unwritten are written in the background, and the listings
         // checked without them are checked again after.
@@ -61,7 +69,12 @@ export class RequestLoop {
       if (!NEEDS_NO_DATABASE.has(request.type)) await this.ready();
       const pageKey = 'page' in request ? request.page?.key : undefined;
       this.broadcaster.noteTab(sender.tab?.id, pageKey);
+      if (VISIT_WRITES.has(request.type) && request.sentAt !== undefined && request.sentAt < this.clearedAt) {
+        // The page sent it before the store was cleared: nothing of that visit is written back.
+        return { ok: true, states: [] } as Response<RequestType>;
+      }
       const routed = await route({ store: this.store, sync: this.sync }, request);
+      if (request.type === 'data/clear') await this.noteCleared();
       this.afterwards(routed.changedIds, routed.broadcast);
       this.toSync(request, routed.changedIds);
       return { ok: true, ...routed.payload } as Response<RequestType>;
@@ -70,6 +83,11 @@ export class RequestLoop {
       if (STORAGE_FAULTS.has(body.code)) void this.broadcaster.send({ type: 'store/error', error: body });
       return { ok: false, error: body };
     }
+  }
+
+  private async noteCleared(): Promise<void> {
+    this.clearedAt = this.store.now();
+    await this.store.db.kv.put({ key: CLEARED_AT_KEY, value: this.clearedAt }).catch(() => undefined);
   }
 
   /** Tells sync what changed here: reader state soon, an import's chunks in one batch, settings with a new stamp. */
