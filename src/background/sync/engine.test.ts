@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { HybridClock } from '../../core/hlc';
 import { isOn, readerStateOf, setReaderFlag, type ReaderFlag } from '../../core/reader-state-merge';
 import { FakeSyncArea } from '../../core/sync/fake-sync-area';
-import { FORMAT_VERSION } from '../../core/sync/codec';
+import { decodeSyncItems, FORMAT_VERSION } from '../../core/sync/codec';
 import { SYNC_LIMITS } from '../../core/sync/limits';
 import { newStoredPaper, touch } from '../derive';
 import { dayPage, freshStore, paper } from '../test-support';
@@ -144,6 +144,23 @@ describe('sync engine', () => {
       ]]],
     });
   }, 120_000);
+
+  it('a write worked out before another browser\'s items arrived is merged again instead of overwriting them', async () => {
+    const a = device('deva');
+    const b = device('devb');
+    await a.engine.setEnabled(true);
+    await b.engine.setEnabled(true);
+    await b.mark('2403.00002', 'starred', true);
+    await b.settle();
+    await a.mark('2403.00001', 'starred', true);
+    // A merges (its write is now due), and B's items arrive before that write is made.
+    await a.engine.syncNow();
+    b.area.deliverTo(a.area);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await a.engine.settled();
+    expect((await a.stateOf('2403.00002'))?.starred).toBe(true);
+    expect(decodeSyncItems(await a.area.get(null)).entries.map((entry) => entry.id).sort()).toEqual(['2403.00001', '2403.00002']);
+  });
 
   it('leaves the receiving browser\'s seen history as it was', async () => {
     const a = device('deva');

@@ -105,6 +105,8 @@ export class SyncEngine {
         this.schedule(0);
       },
       onState: (state) => this.writerState(state),
+      fingerprint,
+      onStale: () => this.schedule(0),
       ...(deps.policy ? { policy: deps.policy } : {}),
     });
   }
@@ -312,7 +314,7 @@ export class SyncEngine {
     void this.deps.store.db.kv.put({ key: LEFT_OUT_KEY, value: encoded.leftOut }).catch(() => undefined);
     this.setStatus({ ...this.status, papers: encoded.papers, leftOut: encoded.leftOut, bytes });
     this.wantedMark = fingerprint(wanted);
-    this.writer.want(wanted);
+    this.writer.want(wanted, 0, fingerprint(remote));
   }
 
   /** Every paper with a reader state here or in the sync area, merged. */
