@@ -239,11 +239,14 @@ export class SyncEngine {
 
   /** Resolves once no merge runs and no write is being made. */
   async settled(): Promise<void> {
-    while (this.running || this.timer !== undefined) {
-      if (this.running) await this.running;
-      else await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    await this.writer.settled();
+    // A write found stale asks for a new merge, so the engine is idle only when both are, one after the other.
+    do {
+      while (this.running || this.timer !== undefined) {
+        if (this.running) await this.running;
+        else await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await this.writer.settled();
+    } while (this.running || this.timer !== undefined);
   }
 
   private turnOn(mergeAfterMs: number | undefined): void {
