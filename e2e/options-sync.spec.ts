@@ -34,7 +34,7 @@ test('sync: off by default, on by the switch, off offers removal; clear all asks
   const output = (name: string): string => testInfo.outputPath(name);
   const syncArea = (): Promise<Record<string, unknown>> => options.evaluate(() => chrome.storage.sync.get(null));
 
-  const toggle = options.getByRole('switch', { name: 'Sync stars, read marks and settings' });
+  const toggle = options.getByRole('switch', { name: 'Sync stars, read marks, tags, notes and settings' });
   await expect(toggle).not.toBeChecked();
   await expect(card).toContainText('Nothing of Paper Lens is in your browser’s sync account.');
   await expect(card).toContainText('Firefox Sync encrypts them end to end');
@@ -84,7 +84,7 @@ test('clear all data with sync on and "also the synced copy" leaves un-stars and
   const papers = generateSyntheticSet({ seed: 6, count: 20 }).papers;
   await mergeHistory(options, buildHistory(papers, { perDay: [10, 10], starEvery: 3, readEvery: 4 }));
   await options.reload();
-  await options.getByRole('switch', { name: 'Sync stars, read marks and settings' }).click();
+  await options.getByRole('switch', { name: 'Sync stars, read marks, tags, notes and settings' }).click();
   const syncArea = (): Promise<Record<string, unknown>> => options.evaluate(() => chrome.storage.sync.get(null));
   await expect.poll(async () => decodeSyncItems(await syncArea()).entries.some((entry) => entry.state.starredAt !== undefined), { timeout: 15_000 }).toBe(true);
   await options.getByRole('button', { name: 'Clear all data…' }).click();

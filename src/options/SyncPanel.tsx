@@ -60,7 +60,7 @@ export function SyncPanel(): JSX.Element {
   return (
     <section class="card" aria-labelledby="sync-title" data-sync={status ? (status.enabled ? status.state : 'off') : 'loading'}>
       <h2 id="sync-title">Sync across browsers</h2>
-      <SwitchRow name="sync" label="Sync stars, read marks and settings" checked={status?.enabled ?? false} onChange={(on) => void toggle(on)}
+      <SwitchRow name="sync" label="Sync stars, read marks, tags, notes and settings" checked={status?.enabled ?? false} onChange={(on) => void toggle(on)}
         description={SYNC_PRIVACY} />
       <p class="card-intro">{SYNC_LOCAL_ONLY}</p>
       {status && (

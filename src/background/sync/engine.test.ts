@@ -8,6 +8,7 @@ import { SYNC_LIMITS } from '../../core/sync/limits';
 import { newStoredPaper, touch } from '../derive';
 import { dayPage, freshStore, paper } from '../test-support';
 import { listPage } from '../listing';
+import { setAnnotations } from '../annotations';
 import { SyncEngine, type SyncStatus } from './engine';
 
 const TEST_POLICY = { perMinute: 60, perHour: 1440, minGapMs: 0 };
@@ -33,6 +34,10 @@ function device(name: string, start = Date.parse('2024-03-11T09:00:00Z')) {
     });
     engine.noteLocalChange([id]);
   };
+  const annotate = async (id: string, change: { tags?: string[]; note?: string }): Promise<void> => {
+    await setAnnotations(store, id, change);
+    engine.noteLocalChange([id]);
+  };
   const stateOf = async (id: string) => {
     const record = await store.db.papers.get(id);
     return record ? { starred: isOn(record, 'starred'), read: isOn(record, 'read'), ...readerStateOf(record) } : undefined;
@@ -41,7 +46,7 @@ function device(name: string, start = Date.parse('2024-03-11T09:00:00Z')) {
     await engine.syncNow();
     await engine.settled();
   };
-  return { store, area, engine, mark, stateOf, changed, statuses, advance, time, settle };
+  return { store, area, engine, mark, annotate, stateOf, changed, statuses, advance, time, settle };
 }
 
 type Device = ReturnType<typeof device>;
@@ -160,6 +165,39 @@ describe('sync engine', () => {
     await a.engine.settled();
     expect((await a.stateOf('2403.00002'))?.starred).toBe(true);
     expect(decodeSyncItems(await a.area.get(null)).entries.map((entry) => entry.id).sort()).toEqual(['2403.00001', '2403.00002']);
+  });
+
+  it('tags and notes travel with the stars, merged field by field: the newer edit of each wins, a clearing too', async () => {
+    const a = device('deva');
+    const b = device('devb');
+    await a.engine.setEnabled(true);
+    await b.engine.setEnabled(true);
+    await a.mark('2403.00001', 'starred', true);
+    await a.annotate('2403.00001', { tags: ['to read', 'ml'], note: 'Line one\nété 中文' });
+    await a.settle();
+    await exchange(a, b);
+    expect(await b.stateOf('2403.00001')).toMatchObject({ starred: true, tags: ['to read', 'ml'], note: 'Line one\nété 中文' });
+    // Concurrently: A changes the note, B (later) changes the tags; both edits survive on both.
+    a.advance(1000);
+    b.advance(2000);
+    await a.annotate('2403.00001', { note: 'A rewrote it' });
+    await b.annotate('2403.00001', { tags: ['ml'] });
+    await a.settle();
+    await b.settle();
+    await exchange(b, a);
+    await a.settle();
+    await exchange(a, b);
+    await b.settle();
+    for (const d of [a, b]) expect(await d.stateOf('2403.00001')).toMatchObject({ starred: true, tags: ['ml'], note: 'A rewrote it' });
+    // B's search finds the words of the note A wrote.
+    expect(JSON.stringify((await b.store.db.paperIndex.get('2403.00001'))?.words)).toContain('rewrote');
+    // A clearing of the note is an edit too.
+    b.advance(1000);
+    await b.annotate('2403.00001', { note: '' });
+    await b.settle();
+    await exchange(b, a);
+    expect((await a.stateOf('2403.00001'))?.note).toBeUndefined();
+    expect((await a.stateOf('2403.00001'))?.noteStamp).toBeDefined();
   });
 
   it('leaves the receiving browser\'s seen history as it was', async () => {

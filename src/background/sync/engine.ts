@@ -1,6 +1,6 @@
 /**
  * Sync through the browser's own `storage.sync` (carried by Chrome Sync or Firefox Sync): off by default. When
- * on, the starred and read state of every paper (with the stamps of their changes, tombstones included) and
+ * on, the starred and read state, tags and note of every paper (with the stamps of their changes, tombstones included) and
  * the settings are kept in the sync area in the compact form of core/sync/codec, and every browser merges what
  * it finds there into its own store, field by field (core/reader-state-merge), then writes back the merged
  * whole when that differs. The sync area holds one shared copy; two browsers writing at once cannot lose a
@@ -10,7 +10,8 @@
  */
 import type { HybridClock } from '../../core/hlc';
 import { compareStamps, isStamp } from '../../core/hlc';
-import { mergeReaderState, readerStateOf, stampsOf, type ReaderState } from '../../core/reader-state-merge';
+import { checkNote, checkTags } from '../../core/annotations';
+import { mergeReaderState, READER_FIELDS, readerStateOf, stampsOf, type ReaderState } from '../../core/reader-state-merge';
 import type { SyncArea, SyncChanges } from '../../core/sync/area';
 import { decodeSyncItems, encodeSyncEntries, FORMAT_VERSION, MARKS_BUDGET_BYTES, MARKS_PREFIX, type LeftOut, type SyncEntry } from '../../core/sync/codec';
 import { SYNC_LIMITS, itemBytes } from '../../core/sync/limits';
@@ -208,10 +209,11 @@ export class SyncEngine {
     const remote = decodeSyncItems(await this.deps.area.get(null));
     const clock = await this.deps.clock();
     const entries: SyncEntry[] = remote.entries.map((entry) => {
-      const state: ReaderState = {};
-      if (entry.state.starredAt !== undefined || entry.state.starStamp !== undefined) state.starStamp = clock.next();
-      if (entry.state.readAt !== undefined || entry.state.readStamp !== undefined) state.readStamp = clock.next();
-      return { id: entry.id, state };
+      const state: Record<string, unknown> = {};
+      for (const field of READER_FIELDS) {
+        if (field.valueKeys.some((key) => entry.state[key] !== undefined) || entry.state[field.stampKey] !== undefined) state[field.stampKey] = clock.next();
+      }
+      return { id: entry.id, state: state as ReaderState };
     });
     await this.applyRemote(entries);
     await this.deps.store.db.kv.put({ key: TOMBSTONES_KEY, value: entries.map((entry) => entry.id) });
@@ -296,6 +298,7 @@ export class SyncEngine {
     if (!this.enabled) return;
     const remote = await this.deps.area.get(null);
     const decoded = decodeSyncItems(remote);
+    decoded.entries = decoded.entries.map(checkedEntry);
     const format = remote[FORMAT_ITEM] as { v?: unknown } | undefined;
     const newer = decoded.newerFormat || (typeof format?.v === 'number' && format.v > FORMAT_VERSION);
     const changedIds = await this.applyRemote(decoded.entries);
@@ -328,7 +331,8 @@ export class SyncEngine {
       papers.orderBy('readAt').primaryKeys(),
       kv.get(TOMBSTONES_KEY).then((row) => (row?.value as string[] | undefined) ?? []),
     ]);
-    const ids = [...new Set([...starred, ...read, ...tombstones])];
+    // The synced papers too: one whose state here holds only stamps may be in none of those lists.
+    const ids = [...new Set([...starred, ...read, ...tombstones, ...remote.map((entry) => entry.id)])];
     const records = await papers.bulkGet(ids);
     const byId = new Map<string, ReaderState>();
     records.forEach((record) => { if (record) byId.set(record.id, readerStateOf(record)); });
@@ -354,6 +358,7 @@ export class SyncEngine {
     const ids = [...incoming.keys()];
     const changed: string[] = [];
     const newTombstones: string[] = [];
+    let indexed: PaperIndexRow[] = [];
     let added = 0;
     await store.paperTotal.track(() => store.db.transaction('rw', [store.db.papers, store.db.paperIndex], async () => {
       const records = await store.db.papers.bulkGet(ids);
@@ -373,21 +378,23 @@ export class SyncEngine {
         }
         // A paper starred or read elsewhere and never listed here: kept with its id until a listing brings its text.
         const target = record ?? newStoredPaper({ id, title: '', abstract: '', authors: [] }, now);
-        if (!record) {
-          added++;
-          indexRows.push(indexRowOf(target, now));
-        }
-        for (const key of ['starredAt', 'starStamp', 'readAt', 'readStamp'] as const) delete target[key];
+        if (!record) added++;
+        const textChanged = !record || JSON.stringify([local.tags, local.note]) !== JSON.stringify([merged.tags, merged.note]);
+        for (const field of READER_FIELDS) for (const key of [...field.valueKeys, field.stampKey]) delete target[key];
         Object.assign(target, merged);
         touch(target, now);
+        // The search row holds the tags' and the note's words.
+        if (textChanged) indexRows.push(indexRowOf(target, now));
         writes.push(target);
         changed.push(id);
         if (!on) newTombstones.push(id);
       });
       if (writes.length > 0) await store.db.papers.bulkPut(writes);
       if (indexRows.length > 0) await store.db.paperIndex.bulkPut(indexRows);
+      indexed = indexRows;
     }), () => added);
     if (changed.length > 0) store.invalidateReference();
+    if (indexed.length > 0) store.noteIndexed(indexed);
     if (newTombstones.length > 0) await this.rememberTombstones(newTombstones);
     return changed;
   }
@@ -456,5 +463,23 @@ export class SyncEngine {
 }
 
 function sameState(a: ReaderState, b: ReaderState): boolean {
-  return a.starredAt === b.starredAt && a.starStamp === b.starStamp && a.readAt === b.readAt && a.readStamp === b.readStamp;
+  return READER_FIELDS.every((field) => [...field.valueKeys, field.stampKey].every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key])));
+}
+
+/** A synced paper's state as checked at this boundary: tags or a note another browser sent that break the limits are dropped. */
+function checkedEntry(entry: SyncEntry): SyncEntry {
+  const state = { ...entry.state };
+  if (state.tags !== undefined) {
+    const checked = checkTags(state.tags);
+    if (!checked.ok || JSON.stringify(checked.value) !== JSON.stringify(state.tags)) {
+      delete state.tags;
+      delete state.tagsStamp;
+    }
+  }
+  const note = state.note === undefined ? undefined : checkNote(state.note);
+  if (note && (!note.ok || note.value !== state.note)) {
+    delete state.note;
+    delete state.noteStamp;
+  }
+  return { id: entry.id, state };
 }
