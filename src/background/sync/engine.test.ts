@@ -4,6 +4,7 @@ import { HybridClock } from '../../core/hlc';
 import { isOn, readerStateOf, setReaderFlag, type ReaderFlag } from '../../core/reader-state-merge';
 import { FakeSyncArea } from '../../core/sync/fake-sync-area';
 import { decodeSyncItems, FORMAT_VERSION } from '../../core/sync/codec';
+import { tombstonesOf } from '../../core/sync/devices';
 import { SYNC_LIMITS } from '../../core/sync/limits';
 import { newStoredPaper, touch } from '../derive';
 import { dayPage, freshStore, paper } from '../test-support';
@@ -199,6 +200,84 @@ describe('sync engine', () => {
     expect((await a.stateOf('2403.00001'))?.note).toBeUndefined();
     expect((await a.stateOf('2403.00001'))?.noteStamp).toBeDefined();
   });
+
+  it('tombstones leave the synced copy once all three browsers acknowledged them; no edit is lost, nothing comes back, all converge', async () => {
+    const edit = fc.record({ kind: fc.constant('edit' as const), who: fc.integer({ min: 0, max: 2 }), n: fc.integer({ min: 1, max: 3 }), flag: fc.constantFrom<ReaderFlag>('starred', 'read') });
+    const delivery = fc.record({ kind: fc.constant('delivery' as const), from: fc.integer({ min: 0, max: 2 }), to: fc.integer({ min: 0, max: 2 }) });
+    const merge = fc.record({ kind: fc.constant('merge' as const), who: fc.integer({ min: 0, max: 2 }) });
+    const flags: ReaderFlag[] = ['starred', 'read'];
+    const stampKey = (flag: ReaderFlag): 'starStamp' | 'readStamp' => (flag === 'starred' ? 'starStamp' : 'readStamp');
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.oneof(edit, edit, delivery, delivery, merge), { minLength: 1, maxLength: 24 }),
+      async (steps) => {
+        const devices = [device('deva'), device('devb'), device('devc')];
+        for (const d of devices) await d.engine.setEnabled(true);
+        // The newest edit of each paper's flag anywhere (by stamp): what every browser must end with.
+        const newest = new Map<string, { stamp: string; on: boolean }>();
+        // Each browser's stamp of each field only ever moves forward: an older state never comes back.
+        const seen = devices.map(() => new Map<string, string>());
+        const checkForward = async (): Promise<void> => {
+          for (const [i, d] of devices.entries()) {
+            for (let n = 1; n <= 3; n++) {
+              const state = await d.stateOf(`2403.0000${n}`);
+              for (const flag of flags) {
+                const key = `${n} ${flag}`;
+                const stamp = state?.[stampKey(flag)] ?? '';
+                expect(stamp >= (seen[i]!.get(key) ?? ''), `browser ${i} paper ${n} ${flag} went back`).toBe(true);
+                seen[i]!.set(key, stamp);
+              }
+            }
+          }
+        };
+        const run = async (step: (typeof steps)[number]): Promise<void> => {
+          for (const d of devices) d.advance(1000);
+          if (step.kind === 'edit') {
+            const d = devices[step.who]!;
+            const id = `2403.0000${step.n}`;
+            const before = await d.stateOf(id);
+            const on = !(before?.[step.flag] ?? false);
+            await d.mark(id, step.flag, on);
+            const stamp = (await d.stateOf(id))![stampKey(step.flag)]!;
+            const key = `${step.n} ${step.flag}`;
+            if (stamp > (newest.get(key)?.stamp ?? '')) newest.set(key, { stamp, on });
+          } else if (step.kind === 'merge') await devices[step.who]!.settle();
+          else if (step.from !== step.to) {
+            await devices[step.from]!.settle();
+            await exchange(devices[step.from]!, devices[step.to]!);
+          }
+          await checkForward();
+        };
+        for (const step of steps) await run(step);
+        // The service settles: the last copy goes round the ring until every browser has acknowledged it.
+        for (let round = 0; round < 5; round++) {
+          for (let i = 0; i < 3; i++) await run({ kind: 'delivery', from: i, to: (i + 1) % 3 });
+        }
+        for (let n = 1; n <= 3; n++) {
+          for (const flag of flags) {
+            const expected = newest.get(`${n} ${flag}`)?.on ?? false;
+            const states = await Promise.all(devices.map((d) => d.stateOf(`2403.0000${n}`)));
+            expect(states.map((state) => state?.[flag] ?? false), `paper ${n} ${flag}`).toEqual([expected, expected, expected]);
+          }
+        }
+        for (const d of devices) {
+          const synced = decodeSyncItems(await d.area.get(null)).entries;
+          expect(tombstonesOf(synced), 'tombstones left in the synced copy').toEqual([]);
+          const listed = ((await d.store.db.kv.get('syncTombstones'))?.value as string[] | undefined) ?? [];
+          for (const id of listed) {
+            const record = await d.store.db.papers.get(id);
+            expect(record && (isOn(record, 'starred') || isOn(record, 'read')), `${id} is still listed as a tombstone`).toBe(true);
+          }
+        }
+      }), {
+      numRuns: 25,
+      examples: [[[
+        // A star seen by two, un-starred on the third while the first is away; the first comes back.
+        { kind: 'edit', who: 0, n: 1, flag: 'starred' }, { kind: 'delivery', from: 0, to: 1 }, { kind: 'delivery', from: 1, to: 2 },
+        { kind: 'edit', who: 2, n: 1, flag: 'starred' }, { kind: 'delivery', from: 2, to: 1 }, { kind: 'merge', who: 1 },
+        { kind: 'delivery', from: 1, to: 2 }, { kind: 'merge', who: 2 }, { kind: 'delivery', from: 0, to: 2 },
+      ]]],
+    });
+  }, 300_000);
 
   it('leaves the receiving browser\'s seen history as it was', async () => {
     const a = device('deva');

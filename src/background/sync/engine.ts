@@ -15,7 +15,9 @@ import { mergeReaderState, READER_FIELDS, readerStateOf, stampsOf, type ReaderSt
 import type { SyncArea, SyncChanges } from '../../core/sync/area';
 import { decodeSyncItems, encodeSyncEntries, FORMAT_VERSION, MARKS_BUDGET_BYTES, MARKS_PREFIX, type LeftOut, type SyncEntry } from '../../core/sync/codec';
 import { SYNC_LIMITS, itemBytes } from '../../core/sync/limits';
+import { addCompacted, allAcknowledge, DEVICE_PREFIX, devicesOf, marksFingerprint, SEEN_GRAIN_MS, tombstonesOf, withoutCompacted, type Compacted, type DeviceItem, type Tombstone } from '../../core/sync/devices';
 import type { SyncStatus } from '../../core/sync/status';
+import type { SyncedDevice } from '../../core/sync/devices';
 
 export type { SyncStatus };
 import { normaliseSettings, type Settings } from '../../core/settings';
@@ -37,8 +39,23 @@ const MARK_KEY = 'syncMark';
 /** What the last merge left out of sync, for the options page of a worker that has not merged since it woke. */
 const LEFT_OUT_KEY = 'syncLeftOut';
 
-/** Whether a key of the sync area is one Paper Lens writes. */
-export const ownsSyncKey = (key: string): boolean => key.startsWith(MARKS_PREFIX) || key === SETTINGS_ITEM || key === FORMAT_ITEM;
+/** What this browser last acknowledged, newest first: the fingerprints of the marks it merged and wrote, and their tombstones. */
+const ACK_KEY = 'syncAck';
+/** Tombstones compacted here (core/sync/devices): not advertised again unless the area holds that field. */
+const COMPACTED_KEY = 'syncCompacted';
+/** The fingerprint of the marks whose tombstones this browser compacted last (kept in its device item). */
+const DROPPED_KEY = 'syncDropped';
+
+/** The last acknowledgements remembered: another browser may compact marks this one acknowledged a merge ago. */
+const ACKS_KEPT = 4;
+
+interface AckRecord {
+  fp: string;
+  tombstones: Tombstone[];
+}
+
+/** Whether a key of the sync area is one Paper Lens writes (any browser's device item included). */
+export const ownsSyncKey = (key: string): boolean => key.startsWith(MARKS_PREFIX) || key.startsWith(DEVICE_PREFIX) || key === SETTINGS_ITEM || key === FORMAT_ITEM;
 
 export interface SyncEngineDeps {
   store: Store;
@@ -51,6 +68,8 @@ export interface SyncEngineDeps {
   now?: () => number;
   /** The write budget (tests use a shorter gap). */
   policy?: WritePolicy;
+  /** How the options pages of the other browsers name this one ("Chrome on Linux"). */
+  deviceName?: string;
 }
 
 /** How long changes gather before the engine merges and writes: a remote change, a local one, an import. */
@@ -85,6 +104,9 @@ export class SyncEngine {
   private again = false;
   private budget: number = MARKS_BUDGET_BYTES;
   private wantedMark: string | null = null;
+  /** This browser's device item key, known once the clock is (the writer owns it, not other browsers' items). */
+  private deviceKey: string | undefined;
+  private devices: SyncedDevice[] = [];
   /** Whether this worker merged since it started (its status counts are then its own). */
   private merged = false;
   private readonly writer: SyncWriter;
@@ -97,7 +119,7 @@ export class SyncEngine {
     this.writer = new SyncWriter({
       area: deps.area,
       now: this.now,
-      owns: ownsSyncKey,
+      owns: (key) => (key.startsWith(DEVICE_PREFIX) ? key === this.deviceKey : ownsSyncKey(key)),
       loadWrites: async () => ((await kv.get(WRITES_KEY))?.value as number[] | undefined) ?? [],
       saveWrites: async (times) => { await kv.put({ key: WRITES_KEY, value: times }); },
       // Refused for the quota (the browser counts differently than expected): encode again with less room.
@@ -310,17 +332,86 @@ export class SyncEngine {
       this.setStatus({ ...this.status, state: 'newer-format', message: 'Another browser syncs with a newer version of Paper Lens. Update Paper Lens here to keep syncing.' });
       return;
     }
-    const entries = await this.mergedEntries(decoded.entries);
+    const self = (await this.deps.clock()).device;
+    this.deviceKey = `${DEVICE_PREFIX}${self}`;
+    const devices = devicesOf(remote, self, this.now());
+    const { dropped, compactingNow } = await this.compact(decoded.entries, devices, marksFingerprint(remote));
+    const compacted = ((await this.deps.store.db.kv.get(COMPACTED_KEY))?.value as Compacted | undefined) ?? {};
+    const entries = withoutCompacted(await this.mergedEntries(decoded.entries), compacted, decoded.entries, compactingNow);
     const encoded = encodeSyncEntries(entries, { budgetBytes: this.budget });
     const wanted: Record<string, unknown> = { ...encoded.items, [FORMAT_ITEM]: { v: FORMAT_VERSION } };
     const settingsItem = await this.localSettingsItem();
     if (settingsItem) wanted[SETTINGS_ITEM] = settingsItem;
+    // This browser has merged what it writes: it acknowledges those marks (in the same write).
+    const ack: AckRecord = { fp: marksFingerprint(encoded.items), tombstones: encoded.tombstones };
+    const acks = ((await this.deps.store.db.kv.get(ACK_KEY))?.value as AckRecord[] | undefined) ?? [];
+    await this.deps.store.db.kv.put({ key: ACK_KEY, value: [ack, ...acks.filter((earlier) => earlier.fp !== ack.fp)].slice(0, ACKS_KEPT) });
+    const deviceItem: DeviceItem = { seen: Math.floor(this.now() / SEEN_GRAIN_MS) * SEEN_GRAIN_MS, ack: ack.fp, ...(dropped ? { dropped } : {}), ...(this.deps.deviceName ? { name: this.deps.deviceName } : {}) };
+    wanted[this.deviceKey] = deviceItem;
+    this.devices = devicesOf({ ...remote, [this.deviceKey]: deviceItem }, self, this.now());
     const bytes = Object.entries(wanted).reduce((sum, [key, value]) => sum + itemBytes(key, value), 0);
     this.merged = true;
     void this.deps.store.db.kv.put({ key: LEFT_OUT_KEY, value: encoded.leftOut }).catch(() => undefined);
-    this.setStatus({ ...this.status, papers: encoded.papers, leftOut: encoded.leftOut, bytes });
+    this.setStatus({ ...this.status, papers: encoded.papers, leftOut: encoded.leftOut, bytes, devices: this.devices });
     this.wantedMark = fingerprint(wanted);
     this.writer.want(wanted, 0, fingerprint(remote));
+  }
+
+  /**
+   * Tombstone compaction (core/sync/devices), before the merged whole is worked out: when another browser
+   * compacted the marks this one last acknowledged, the same tombstones stop being advertised here; when every
+   * browser waited for acknowledges the marks the area holds, their tombstones leave, and this browser says so.
+   * Answers the fingerprint of the marks compacted last (kept in the device item) and the tombstones leaving now.
+   */
+  private async compact(remote: SyncEntry[], devices: SyncedDevice[], marks: string): Promise<{ dropped: string | undefined; compactingNow: Tombstone[] }> {
+    const { kv } = this.deps.store.db;
+    const [ackRow, compactedRow, droppedRow] = await Promise.all([kv.get(ACK_KEY), kv.get(COMPACTED_KEY), kv.get(DROPPED_KEY)]);
+    const acks = (ackRow?.value as AckRecord[] | undefined) ?? [];
+    const compacted = (compactedRow?.value as Compacted | undefined) ?? {};
+    let dropped = droppedRow?.value as string | undefined;
+    const gone: Tombstone[] = [];
+    for (const ack of acks) {
+      if (devices.some((device) => !device.self && device.dropped === ack.fp) && addCompacted(compacted, ack.tombstones)) gone.push(...ack.tombstones);
+    }
+    const there = tombstonesOf(remote);
+    const compactingNow = there.length > 0 && allAcknowledge(devices, marks) ? there : [];
+    if (compactingNow.length > 0) {
+      addCompacted(compacted, there);
+      gone.push(...there);
+      dropped = marks;
+      await kv.put({ key: DROPPED_KEY, value: dropped });
+    }
+    if (gone.length === 0) return { dropped, compactingNow };
+    await kv.put({ key: COMPACTED_KEY, value: compacted });
+    await this.forgetTombstones(gone, compacted);
+    return { dropped, compactingNow };
+  }
+
+  /** Takes off the list of ids to advertise the papers whose state here is now only compacted tombstones. */
+  private async forgetTombstones(gone: readonly Tombstone[], compacted: Compacted): Promise<void> {
+    const { kv, papers } = this.deps.store.db;
+    const ids = [...new Set(gone.map(([id]) => id))];
+    await this.deps.store.db.transaction('rw', [kv, papers], async () => {
+      const list = ((await kv.get(TOMBSTONES_KEY))?.value as string[] | undefined) ?? [];
+      const records = await papers.bulkGet(ids);
+      const done = new Set<string>();
+      records.forEach((record, i) => {
+        const id = ids[i]!;
+        if (!record) {
+          done.add(id);
+          return;
+        }
+        const state = readerStateOf(record);
+        const onlyCompacted = READER_FIELDS.every((field) => {
+          if (field.valueKeys.some((key) => state[key] !== undefined)) return false;
+          const stamp = state[field.stampKey];
+          return stamp === undefined || compacted[`${id} ${field.name}`] === stamp;
+        });
+        if (onlyCompacted) done.add(id);
+      });
+      const kept = list.filter((id) => !done.has(id));
+      if (kept.length !== list.length) await kv.put({ key: TOMBSTONES_KEY, value: kept });
+    });
   }
 
   /** Every paper with a reader state here or in the sync area, merged. */

@@ -351,6 +351,8 @@ export interface Encoded {
   leftOut: LeftOut;
   /** Bytes the items take as the browsers count them. */
   bytes: number;
+  /** The tombstones the items hold: [paper id, field name, stamp], as a reader decodes them. */
+  tombstones: Array<[string, string, string]>;
 }
 
 /** The bytes of the quota the marks may use by default: the rest holds settings and the format item. */
@@ -621,7 +623,11 @@ export function encodeSyncEntries(input: Iterable<SyncEntry>, options: EncodeOpt
     allDevices.clear();
     for (const [device, index] of devices) allDevices.set(device, index);
   }
-  return { items, papers: entries.length, leftOut, bytes };
+  const tombstones: Array<[string, string, string]> = [];
+  for (const entry of entries) {
+    entry.fields.forEach((info, i) => { if (info?.kind === KIND_TOMBSTONE && info.stamp) tombstones.push([entry.id, FIELDS[i]!.name, encodeStamp(info.stamp)]); });
+  }
+  return { items, papers: entries.length, leftOut, bytes, tombstones };
 }
 
 // ---- decode ------------------------------------------------------------------------------------------------
