@@ -49,7 +49,26 @@ test('sync: off by default, on by the switch, off offers removal; clear all asks
   await expect.poll(async () => decodeSyncItems(await syncArea()).entries.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(Math.max(stats.starred.all, stats.read.all));
   await expect(card.locator('[data-sync-summary]')).toContainText(/Last written/, { timeout: 15_000 });
   void synced;
+  // Another browser's device item arrives (as the sync service would deliver it), and one not seen for weeks.
+  const hour = 3_600_000;
+  const now = Math.floor(Date.now() / hour) * hour;
+  await options.evaluate(({ now: at, hour: h }) => chrome.storage.sync.set({
+    'device.laptop0002': { seen: at - 26 * h, ack: 'other', name: 'Firefox on Linux' },
+    'device.oldpc00003': { seen: at - 40 * 24 * h, ack: 'older', name: 'Chrome on Windows' },
+  }), { now, hour });
+  const devices = card.locator('[data-sync-devices]');
+  await expect(devices.locator('li')).toHaveCount(3);
+  await expect(devices.locator('li').first()).toContainText('This browser');
+  await expect(devices.locator('[data-device="laptop0002"]')).toContainText(/Firefox on Linux\s*Last synced (yesterday|today)/);
+  await expect(devices.locator('[data-device="oldpc00003"]')).toContainText('no longer waited for');
   await shoot(card, 'options-sync-on.png', output);
+  await options.emulateMedia({ colorScheme: 'dark' });
+  await shoot(card, 'options-sync-on-devices-dark.png', output);
+  await options.emulateMedia({ colorScheme: 'light' });
+  await devices.locator('[data-device="oldpc00003"]').getByRole('button', { name: /Forget Chrome on Windows/ }).click();
+  await expect(card).toContainText('Forgot Chrome on Windows.');
+  await expect(devices.locator('li')).toHaveCount(2);
+  expect(Object.keys(await syncArea())).not.toContain('device.oldpc00003');
   await options.emulateMedia({ colorScheme: 'dark' });
   await shoot(card, 'options-sync-on-dark.png', output);
 

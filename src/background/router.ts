@@ -147,6 +147,10 @@ const handlers: Handlers = {
     const removed = await sync.removeRemote();
     return { payload: { removed, status: await sync.currentStatus() } };
   },
+  'sync/forget-device': async (store, request) => {
+    if (typeof request.id !== 'string' || request.id === '') throw new StoreFailure('invalid', 'Paper Lens did not understand which browser to forget.');
+    return { payload: { status: await syncOf(store).forgetDevice(request.id) } };
+  },
   'sync/flush': async (store) => {
     const sync = syncOf(store);
     if (sync.isEnabled) await sync.syncNow();

@@ -1,5 +1,6 @@
 /** The words the options page uses for sync: what travels, how much is synced, what was left out. */
 import { MAX_SYNCED_NOTE_BYTES, NOTES_BUDGET_BYTES } from '../core/sync/codec';
+import type { SyncedDevice } from '../core/sync/devices';
 import type { SyncStatus } from '../core/sync/status';
 import { count, localDay, plural, shortDate, timeOfDay } from '../ui/format';
 
@@ -37,6 +38,16 @@ export function syncSummary(status: SyncStatus, now: number = Date.now()): strin
     default:
       return `${synced}.${status.lastWriteAt ? ` Last written ${when(status.lastWriteAt, now)}.` : ''}${status.lastReceivedAt ? ` Last change from another browser ${when(status.lastReceivedAt, now)}.` : ''}`;
   }
+}
+
+/** Shown above the list of browsers that sync. */
+export const SYNC_DEVICES_INTRO = 'An un-star or un-read stays in the synced copy until every browser here has merged it, then it is cleared to save room. Forget a browser you no longer use so they need not wait for it; it is listed again if it syncs again.';
+
+/** How one browser that syncs is described beside its name. */
+export function deviceSeenText(device: SyncedDevice, now: number = Date.now()): string {
+  if (device.self) return 'This browser';
+  const day = localDay(device.seen) === localDay(now) ? 'today' : localDay(device.seen) === localDay(now - 86_400_000) ? 'yesterday' : shortDate(device.seen, now);
+  return device.waitedFor ? `Last synced ${day}` : `Not seen since ${day}: no longer waited for`;
 }
 
 /** What did not fit, or undefined when everything did. */

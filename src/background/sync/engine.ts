@@ -25,6 +25,7 @@ import { normaliseId } from '../../core/ids';
 import type { PaperIndexRow, StoredPaper } from '../db';
 import { indexRowOf, newStoredPaper, touch } from '../derive';
 import type { Store } from '../store';
+import { StoreFailure } from '../errors';
 import { SyncWriter, type WriterState } from './writer';
 import type { WritePolicy } from '../../core/sync/write-budget';
 
@@ -192,6 +193,7 @@ export class SyncEngine {
       const leftOut = (await this.deps.store.db.kv.get(LEFT_OUT_KEY))?.value as LeftOut | undefined;
       this.status = { ...this.status, bytes, papers: new Set(decoded.entries.map((entry) => entry.id)).size, ...(leftOut ? { leftOut } : {}) };
     }
+    if (this.enabled) this.status = { ...this.status, devices: devicesOf(items, (await this.deps.clock()).device, this.now()) };
     return this.status;
   }
 
@@ -202,6 +204,20 @@ export class SyncEngine {
     if (keys.length > 0) await this.deps.area.remove(keys);
     this.writer.cancel();
     return keys.length;
+  }
+
+  /**
+   * Forgets another browser: its device item leaves the sync area (one write), so compaction no longer waits for
+   * it, and the engine merges again. This browser cannot be forgotten here (turn sync off instead).
+   */
+  async forgetDevice(id: string): Promise<SyncStatus> {
+    const self = (await this.deps.clock()).device;
+    if (id === self) throw new StoreFailure('invalid', 'This browser cannot forget itself; turn sync off here instead.');
+    await this.deps.area.remove([`${DEVICE_PREFIX}${id}`]);
+    this.devices = this.devices.filter((device) => device.id !== id);
+    this.setStatus({ ...this.status, devices: this.devices });
+    if (this.enabled) await this.syncNow();
+    return this.currentStatus();
   }
 
   /** Local reader state changed (a star, a read, an undo): merged and written shortly, in one batch. */
