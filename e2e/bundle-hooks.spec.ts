@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 
 const dist = resolve(import.meta.dirname, '..', 'dist');
 /** Sources that serve only the bench: none may put a byte in a production bundle. */
-const BENCH_SOURCES = ['src/background/bench-hooks.ts', 'src/background/dev-seed.ts'];
+const BENCH_SOURCES = ['src/background/bench/bench-hooks.ts', 'src/background/bench/dev-seed.ts'];
 /** Names the bench finds its hooks by (scripts/bench-store.ts, bench-floors-store.ts, bench-import.ts). */
 const BENCH_NAMES = ['paperLensStore', 'onTiming', '.lap(', 'paper-lens-bench', 'listed:prepare', 'merge:put-papers', 'index:batch'];
 

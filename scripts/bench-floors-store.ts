@@ -1,6 +1,6 @@
 /**
  * The store's floors, sent from the same extension page to the same worker as the requests they are the floor
- * of (the bench build's hooks answer them: src/background/bench-hooks.ts):
+ * of (the bench build's hooks answer them: src/background/bench/bench-hooks.ts):
  *   - a listing's states: the same 250 papers sent, 250 gets by id from the same `papers` table, their states
  *     answered,
  *   - an import: the same rows put raw into a database of the store's own schema (same tables, same indexes),

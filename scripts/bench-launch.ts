@@ -16,7 +16,7 @@ import { FixtureSite } from '../e2e/fixtures/site';
 
 const root = resolve(import.meta.dirname, '..');
 
-/** The bench build (`node build.mjs --bench`): dist/chrome with the worker's bench hooks (src/background/bench-hooks.ts). */
+/** The bench build (`node build.mjs --bench`): dist/chrome with the worker's bench hooks (src/background/bench/bench-hooks.ts). */
 export const BENCH_EXTENSION_DIR = join(root, 'dist-bench', 'chrome');
 
 /** Builds dist-bench/chrome (the bench runs it unless PAPER_LENS_BENCH_EXTENSION_DIR names another build). */

@@ -12,7 +12,7 @@ import { analysePage } from '../../src/core/analyse';
 import { RelatedIndex, addPaper, relatedToReference, type RelatedModel } from '../../src/core/related';
 import { RELATED_LINE, RELATED_MODEL } from '../../src/core/related-model';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { MAX_READER_RELATED } from '../../src/background/reader-related';
+import { MAX_READER_RELATED } from '../../src/background/related/reader-related';
 import { loadSharedPapers } from '../../e2e/fixtures/shared-data';
 import { countPairs, emptyCounts, loadLabelledPools, pairKey, type LabelledPool, type PairCounts } from './labelled';
 import { cosine, peerVectors } from './peer-tfidf';

@@ -5,10 +5,10 @@
 import browser from 'webextension-polyfill';
 import type { Broadcast } from '../core/messages';
 import { isRequest } from '../core/messages';
-import { Broadcaster } from './broadcast';
-import { installBenchHooks } from './bench-hooks';
+import { Broadcaster } from './api/broadcast';
+import { installBenchHooks } from './bench/bench-hooks';
 import { Store } from './store';
-import { Worker } from './worker';
+import { RequestLoop } from './api/request-loop';
 import { browserName } from '../core/sync/devices';
 import { SyncEngine } from './sync/engine';
 import { browserSyncArea } from './sync/browser-area';
@@ -20,8 +20,8 @@ const broadcaster = new Broadcaster({
   toTab: (tabId: number, message: Broadcast) => browser.tabs.sendMessage(tabId, message),
   toPages: (message: Broadcast) => browser.runtime.sendMessage(message),
 });
-const worker = new Worker(store, broadcaster);
-store.sync = new SyncEngine({
+const worker = new RequestLoop(store, broadcaster);
+worker.sync = new SyncEngine({
   store,
   area: browserSyncArea(),
   clock: () => store.clock(),

@@ -4,37 +4,22 @@
  */
 import type { PaperState, ReaderRelated } from '../core/records';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '../core/settings';
-import { duplicateKeys } from '../core/duplicates';
 import { ReferencePapers } from '../core/related';
-import { CandidateIndex, type CandidateSnapshot } from './candidate-index';
-import { PaperLensDb, type StoredPaper } from './db';
-import { stateOf } from './paper-state';
-import { indexRowOf } from './derive';
-import { Indexer } from './indexer';
-import { PaperTotal } from './paper-total';
-import { PendingAnalyses } from './analysis-refs';
-import { PendingWrites } from './pending-writes';
-import { PendingRelated } from './reader-related';
-import { DuplicateRecheck } from './duplicate-recheck';
+import { Candidates } from './duplicates/candidates';
+import { PaperLensDb, type StoredPaper } from './db/db';
+import { stateOf } from './papers/paper-state';
+import { Indexer } from './db/indexer';
+import { PaperTotal } from './db/paper-total';
+import { PendingAnalyses } from './analysis/pending-analyses';
+import { PendingWrites } from './listing/pending-writes';
+import { PendingRelated } from './related/pending-related';
+import { DuplicateRecheck } from './duplicates/recheck';
 import { HybridClock, newDeviceId } from '../core/hlc';
-import type { SyncEngine } from './sync/engine';
+import type { Lap } from './bench/lap';
 
 /** Starred and read papers compared with each listing, newest first. */
 export const REFERENCE_LIMIT = 400;
-/** Rows replayed per chunk when the candidate index is rebuilt. */
-const REBUILD_CHUNK = 5000;
-/** Delta size (papers) past which the candidate index is compacted and its snapshot persisted. */
-const SNAPSHOT_EVERY = 2000;
 const RELATED_CACHE_LIMIT = 5000;
-
-/** Changes when the detection helper's keys change: stored keys must then be recomputed. */
-export function keysFingerprint(): string {
-  const keys = duplicateKeys({
-    title: 'Fingerprint of the Duplicate Keys',
-    abstract: 'We measure how stable locality sensitive hashing keys remain across releases of the extension while abstracts change slowly over many weeks of daily reading and careful study of recent machine learning papers.',
-  });
-  return `${keys.titleKey}|${keys.bandKeys.join(',')}`;
-}
 
 /** The kv row holding this profile's device id for change stamps. */
 export const DEVICE_KEY = 'device';
@@ -49,37 +34,42 @@ export class Store {
   readonly now: () => number;
   private settingsCache: Settings | null = null;
   private readerClock: Promise<HybridClock> | null = null;
-  private candidateIndex: CandidateIndex | null = null;
-  private candidateLoading: Promise<CandidateIndex> | null = null;
   private referenceCache: StoredPaper[] | null = null;
   private referenceTokens: { papers: StoredPaper[]; tokens: ReferencePapers<StoredPaper> } | null = null;
   /** Bumped whenever starred/read papers change; reader-related results carry the version they were made with. */
   referenceVersion = 0;
   private readonly relatedCache = new Map<string, ReaderRelated[]>();
-  private snapshotWrite: Promise<void> = Promise.resolve();
+  /** The history-duplicate candidate index, loaded on first use. */
+  readonly candidates: Candidates;
   /** Writes derived index rows after the request that needed them; catches up after a stop or an import. */
   readonly indexer: Indexer;
   /** Page analyses page/listed started, until the page's page/analyse takes them. */
   readonly analyses = new PendingAnalyses();
   /** How many papers are stored; writes that add papers go through paperTotal.track. */
   readonly paperTotal = new PaperTotal();
-  /** Listings answered before their write committed, by receipt (see listing.ts). */
+  /** Listings answered before their write committed, by receipt (see listing/record-listing.ts). */
   readonly pendingWrites = new PendingWrites();
-  /** Reader-related scorings page/listed started after answering, by ref (see reader-related.ts). */
+  /** Reader-related scorings page/listed started after answering, by ref (see related/reader-related.ts). */
   readonly pendingRelated = new PendingRelated();
   /** Listings' papers checked for history duplicates again once an import's index rows are all written. */
-  readonly duplicateRecheck = new DuplicateRecheck(this);
+  readonly duplicateRecheck: DuplicateRecheck;
   /** Papers whose state changed outside any request (a recheck): the worker tells the tabs. */
   onLateChange: ((ids: string[]) => void) | null = null;
-  /** Reports a phase's ms since `since` and returns now: bench builds only (bench-hooks.ts sets it; call it under `__BENCH__`). */
-  declare lap: (phase: string, since: number) => number;
-  /** Sync through the browser's storage.sync (set by the worker's entry; absent in most tests). */
-  sync: SyncEngine | null = null;
+  /** Reports a phase's ms since `since` and returns now: bench builds only (bench/bench-hooks.ts sets it; call it under `__BENCH__`). */
+  declare lap: Lap;
 
   constructor(options: StoreOptions = {}) {
     this.db = options.db ?? new PaperLensDb();
     this.now = options.now ?? Date.now;
+    this.candidates = new Candidates(this.db, this.now);
     this.indexer = new Indexer(this);
+    this.duplicateRecheck = new DuplicateRecheck({
+      db: this.db,
+      now: this.now,
+      candidates: this.candidates,
+      indexedAll: () => this.indexer.indexedAll(),
+      changed: (ids) => this.onLateChange?.(ids),
+    });
   }
 
   async open(): Promise<void> {
@@ -116,97 +106,6 @@ export class Store {
         throw error;
       });
     return this.readerClock;
-  }
-
-  /** The candidate index, loaded from its snapshot plus the rows indexed since (or rebuilt from all rows). */
-  candidates(): Promise<CandidateIndex> {
-    if (this.candidateIndex) return Promise.resolve(this.candidateIndex);
-    this.candidateLoading ??= this.loadCandidates().then(
-      (index) => {
-        this.candidateIndex = index;
-        this.candidateLoading = null;
-        return index;
-      },
-      (error: unknown) => {
-        this.candidateLoading = null;
-        throw error;
-      },
-    );
-    return this.candidateLoading;
-  }
-
-  private async loadCandidates(): Promise<CandidateIndex> {
-    const fingerprint = keysFingerprint();
-    const row = await this.db.kv.get('candidateIndex');
-    const snapshot = row?.value as CandidateSnapshot | undefined;
-    const index = new CandidateIndex(fingerprint, snapshot);
-    if (snapshot && snapshot.fingerprint !== fingerprint) {
-      // The keys changed: the stored rows hold old keys. Recompute them (the papers are the truth).
-      await this.reindexAll(index);
-      return index;
-    }
-    let from = index.replayFrom;
-    for (;;) {
-      const rows = await this.db.paperIndex.where('indexedAt').aboveOrEqual(from).limit(REBUILD_CHUNK).toArray();
-      for (const indexRow of rows) index.add(indexRow.id, indexRow, indexRow.indexedAt);
-      if (rows.length < REBUILD_CHUNK) break;
-      const last = rows[rows.length - 1]?.indexedAt ?? from;
-      // Rows sharing one indexedAt across a chunk border are added twice: harmless (ids are deduplicated).
-      from = last;
-      if (rows.every((r) => r.indexedAt === last)) from = last + 1;
-    }
-    if (index.pendingPapers >= SNAPSHOT_EVERY) this.persistCandidates(index);
-    return index;
-  }
-
-  private async reindexAll(index: CandidateIndex): Promise<void> {
-    let lastId: string | null = null;
-    for (;;) {
-      const papers: StoredPaper[] = lastId === null
-        ? await this.db.papers.orderBy(':id').limit(REBUILD_CHUNK).toArray()
-        : await this.db.papers.where(':id').above(lastId).limit(REBUILD_CHUNK).toArray();
-      if (papers.length === 0) break;
-      const now = this.now();
-      const rows = papers.map((paper) => indexRowOf(paper, now));
-      await this.db.paperIndex.bulkPut(rows);
-      for (const indexRow of rows) index.add(indexRow.id, indexRow, indexRow.indexedAt);
-      lastId = papers[papers.length - 1]?.id ?? null;
-    }
-    this.persistCandidates(index);
-  }
-
-  /**
-   * Adds freshly indexed rows (after their transaction committed) and persists a snapshot now and then. During
-   * a bulk run (an import being indexed) the snapshot, which holds every paper's keys, is written only when the
-   * rows since the last one are a quarter of it, so indexing n papers writes O(n) of snapshots, not O(n²);
-   * the run persists what remains when it ends (persistCandidatesIfDue).
-   */
-  noteIndexed(rows: ReadonlyArray<{ id: string; titleKey: string; bandKeys: string[]; indexedAt: number }>, bulk = false): void {
-    const index = this.candidateIndex;
-    if (!index) return; // not loaded yet: the load replays these rows from paperIndex
-    for (const indexRow of rows) index.add(indexRow.id, indexRow, indexRow.indexedAt);
-    const every = bulk ? Math.max(SNAPSHOT_EVERY, index.size / 4) : SNAPSHOT_EVERY;
-    if (index.pendingPapers >= every) this.persistCandidates(index);
-  }
-
-  persistCandidatesIfDue(): void {
-    const index = this.candidateIndex;
-    if (index && index.pendingPapers >= SNAPSHOT_EVERY) this.persistCandidates(index);
-  }
-
-  private persistCandidates(index: CandidateIndex): void {
-    const snapshot = index.compact();
-    if (!snapshot) return;
-    const value: CandidateSnapshot = { ...snapshot, ids: [...snapshot.ids], base: snapshot.base.slice() };
-    // A cache: a failed or interrupted write only means more rows to replay at the next wake.
-    this.snapshotWrite = this.snapshotWrite
-      .then(() => this.db.kv.put({ key: 'candidateIndex', value }))
-      .then(() => undefined, () => undefined);
-  }
-
-  /** Waits for pending snapshot writes (tests, shutdown). */
-  flush(): Promise<void> {
-    return this.snapshotWrite;
   }
 
   /** Starred and read papers, newest first, at most REFERENCE_LIMIT. */
@@ -253,8 +152,7 @@ export class Store {
   forgetAll(): void {
     this.invalidateReference();
     this.relatedCache.clear();
-    this.candidateIndex = null;
-    this.candidateLoading = null;
+    this.candidates.forget();
     this.paperTotal.forget();
   }
 

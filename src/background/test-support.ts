@@ -1,7 +1,7 @@
 /** Test helpers: a Store on a fresh fake-indexeddb database with a hand-driven clock. Used by *.test.ts only. */
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import type { ListingPage, Paper } from '../core/types';
-import { PaperLensDb } from './db';
+import { PaperLensDb } from './db/db';
 import { Store } from './store';
 
 let counter = 0;

@@ -11,6 +11,7 @@ import type { PopoverContent } from './marks/popover';
 import { paperIdFromHref } from './site';
 import { readerRelatedLabel } from './marks/labels';
 import { CardAnnotations } from './annotations';
+import { KeyedSequence } from '../core/keyed-sequence';
 
 const FLASH_MS = 1600;
 const NOTE_MS = 6000;
@@ -21,9 +22,8 @@ export class Interactions implements StripActions {
   private readonly opened = new Map<string, number>();
   private readonly noteTimers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly annotations: CardAnnotations;
-  /** The last toggle clicked per mark and paper, and when everything sent for them so far has settled. */
-  private readonly toggles = new Map<string, { latest: number; settled: Promise<void> }>();
-  private toggleCount = 0;
+  /** Toggles of one mark of one paper reach the store in click order, and only the last click's answer settles. */
+  private readonly toggles = new KeyedSequence();
 
   constructor(private readonly app: Controller) {
     this.annotations = new CardAnnotations(app);
@@ -43,20 +43,12 @@ export class Interactions implements StripActions {
     this.app.closeMarkHint();
     this.app.pending.set(id, { ...this.app.pending.get(id), [field]: next });
     this.app.refresh(id);
-    // Toggles of one mark of one paper reach the store in click order: a star sent again after its reply was
-    // lost must not land after the un-star clicked next.
-    const key = `${field}:${id}`;
-    const ticket = ++this.toggleCount;
-    const previous = this.toggles.get(key)?.settled ?? Promise.resolve();
-    const sent = previous.then(() => (what === 'star'
+    const turn = this.toggles.run(`${field}:${id}`, () => (what === 'star'
       ? this.app.store.request('paper/set-starred', { id, starred: next, paper })
       : this.app.store.request('paper/set-read', { id, read: next, paper })));
-    this.toggles.set(key, { latest: ticket, settled: sent.then(() => undefined, () => undefined) });
-    const response = await sent;
+    const response = await turn.result;
     if (response) this.app.mergeStates([response.state]);
-    // Only the last click's answer settles what the card shows; an earlier one's is already overruled.
-    if (this.toggles.get(key)?.latest !== ticket) return;
-    this.toggles.delete(key);
+    if (!turn.isLatest()) return;
     const pending = { ...this.app.pending.get(id) };
     delete pending[field];
     if (pending.starred === undefined && pending.read === undefined) this.app.pending.delete(id);

@@ -21,11 +21,14 @@ import { HistoryPager, type PagerSnapshot } from './history-pager';
 import { fetchPage, initialTab, listViewOf, TAB_IDS, TAB_KEY, takeFirstPage, type Tab } from './first-page';
 import type { ToggleKind } from './Row';
 import { AnnotationSheet } from './AnnotationSheet';
+import { KeyedSequence } from '../core/keyed-sequence';
 
 const TAB_LABELS: Record<Tab, string> = { history: 'History', starred: 'Starred', read: 'Read', dashboard: 'Dashboard' };
 const TABS: Array<{ id: Tab; label: string }> = TAB_IDS.map((id) => ({ id, label: TAB_LABELS[id] }));
 const SEARCH_DEBOUNCE_MS = 140;
 const MIN_QUERY_LENGTH = 2;
+/** Star and read toggles of one paper reach the store in click order; the popup is one per window, so one queue. */
+const toggles = new KeyedSequence();
 export const READY_MARK = 'paper-lens:popup-ready';
 
 export function App(): JSX.Element {
@@ -134,23 +137,19 @@ export function App(): JSX.Element {
 
   const onToggle = useCallback(async (row: HistoryRow, kind: ToggleKind) => {
     const { paper } = row;
-    const now = Date.now();
+    const field = kind === 'star' ? 'starredAt' : 'readAt';
+    const on = paper[field] === undefined;
+    pager.patchPaper(paper.id, { [field]: on ? Date.now() : undefined });
+    const turn = toggles.run(`${kind}:${paper.id}`, () => (kind === 'star'
+      ? send('paper/set-starred', { id: paper.id, starred: on, paper })
+      : send('paper/set-read', { id: paper.id, read: on, paper })));
     try {
-      if (kind === 'star') {
-        const starred = paper.starredAt === undefined;
-        pager.patchPaper(paper.id, { starredAt: starred ? now : undefined });
-        const { state } = await send('paper/set-starred', { id: paper.id, starred, paper });
-        pager.applyStates([state]);
-        scheduleRefresh();
-      } else {
-        const read = paper.readAt === undefined;
-        pager.patchPaper(paper.id, { readAt: read ? now : undefined });
-        const { state } = await send('paper/set-read', { id: paper.id, read, paper });
-        pager.applyStates([state]);
-        scheduleRefresh();
-      }
+      const { state } = await turn.result;
+      // An earlier click's answer is already overruled by the later click shown on the row.
+      if (turn.isLatest()) pager.applyStates([state]);
+      scheduleRefresh();
     } catch (error) {
-      pager.patchPaper(paper.id, { starredAt: paper.starredAt, readAt: paper.readAt });
+      if (turn.isLatest()) pager.patchPaper(paper.id, { [field]: paper[field] });
       setBanner(errorMessage(error));
     }
   }, []);

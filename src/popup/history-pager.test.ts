@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryRow, PaperRecord, PaperState } from '../core/records';
+import { encodeStamp } from '../core/hlc';
 import { FIRST_PAGE_SIZE, HistoryPager, PAGE_SIZE, type FetchHistoryPage, type PagerSnapshot } from './history-pager';
 
 function row(index: number): HistoryRow {
@@ -109,6 +110,26 @@ describe('HistoryPager', () => {
     expect(after[1]).not.toBe(before[1]);
     expect(after[1]?.[3]?.paper.starredAt).toBe(42);
     expect(after[1]?.[2]).toBe(before[1]?.[2]);
+  });
+
+  it('an answer that crossed a newer one in flight does not undo it; an optimistic toggle shows at once', async () => {
+    const store = fakeStore(20);
+    const pager = new HistoryPager(store.fetch, () => {});
+    await pager.open({ view: 'history', query: '' });
+    const id = allRows(pager.current)[0]!.paper.id;
+    const row = (): PaperRecord => allRows(pager.current).find((candidate) => candidate.paper.id === id)!.paper;
+    const base: PaperState = { id, seenBefore: true, seenCount: 1, earlierListings: [], readerRelated: [] };
+    const starred: PaperState = { ...base, starredAt: 42, starStamp: encodeStamp({ wall: 1_000, counter: 0, device: 'a' }) };
+    const unstarred: PaperState = { ...base, starStamp: encodeStamp({ wall: 2_000, counter: 0, device: 'a' }) };
+    pager.patchPaper(id, { starredAt: 41 });
+    expect(row().starredAt).toBe(41);
+    pager.patchPaper(id, { starredAt: undefined });
+    expect(row().starredAt).toBeUndefined();
+    // The un-star's answer comes first, the star's broadcast after it.
+    pager.applyStates([unstarred]);
+    pager.applyStates([starred]);
+    expect(row().starredAt).toBeUndefined();
+    expect(row().starStamp).toBe(unstarred.starStamp);
   });
 
   it('opens a prefetched first page without asking the store again', async () => {

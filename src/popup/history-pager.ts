@@ -4,7 +4,8 @@
  * re-renders. Answers to an older query are dropped, which keeps search-as-you-type correct when replies
  * arrive out of order.
  */
-import type { HistoryRow, HistoryView, PaperState } from '../core/records';
+import type { HistoryRow, HistoryView, PaperRecord, PaperState } from '../core/records';
+import { READER_FIELDS, mergeReaderState, readerStateOf, type ReaderState } from '../core/reader-state-merge';
 
 export interface HistoryQuery {
   view: HistoryView;
@@ -40,9 +41,12 @@ export interface PaperPatch {
   note?: string | undefined;
 }
 
-type PaperTimes = { readAt: number | undefined; starredAt: number | undefined; tags: string[] | undefined; note: string | undefined };
-
-const sameTags = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean => (a ?? []).join('\u0000') === (b ?? []).join('\u0000');
+/** The paper with its reader state replaced (every reader key from `reader`; absent ones dropped). */
+function withReaderState(paper: PaperRecord, reader: ReaderState): PaperRecord {
+  const out: PaperRecord = { ...paper };
+  for (const field of READER_FIELDS) for (const key of [...field.valueKeys, field.stampKey]) delete out[key];
+  return Object.assign(out, readerStateOf(reader));
+}
 
 export const FIRST_PAGE_SIZE = 12;
 export const PAGE_SIZE = 60;
@@ -131,29 +135,37 @@ export class HistoryPager {
     }
   }
 
-  /** Folds new paper states (a star or read toggle, here or in a tab) into the loaded rows. */
+  /**
+   * Folds new paper states (a star or read toggle, here or in a tab) into the loaded rows, each reader field from
+   * whichever copy changed it last: an answer that crossed a newer one in flight does not undo it.
+   */
   applyStates(states: readonly PaperState[]): void {
-    this.patchRows(new Map(states.map((state) => [state.id, { readAt: state.readAt, starredAt: state.starredAt, tags: state.tags, note: state.note }])));
+    const byId = new Map(states.map((state) => [state.id, state]));
+    this.patchRows((paper) => {
+      const state = byId.get(paper.id);
+      return state ? mergeReaderState(readerStateOf(paper), readerStateOf(state)) : null;
+    });
   }
 
   /** Sets one paper's read or starred time at once (an optimistic toggle; the store's answer follows). */
   patchPaper(id: string, patch: PaperPatch): void {
-    const row = this.snapshot.pages.flat().find((candidate) => candidate.paper.id === id);
-    if (row) this.patchRows(new Map([[id, { readAt: row.paper.readAt, starredAt: row.paper.starredAt, tags: row.paper.tags, note: row.paper.note, ...patch }]]));
+    this.patchRows((paper) => {
+      if (paper.id !== id) return null;
+      const reader: Record<string, unknown> = { ...readerStateOf(paper), ...patch };
+      for (const key of Object.keys(reader)) if (reader[key] === undefined) delete reader[key];
+      return reader as ReaderState;
+    });
   }
 
-  private patchRows(patches: Map<string, PaperTimes>): void {
+  private patchRows(readerOf: (paper: PaperRecord) => ReaderState | null): void {
     let changed = false;
     const pages = this.snapshot.pages.map((page) => {
       let pageChanged = false;
       const rows = page.map((row) => {
-        const patch = patches.get(row.paper.id);
-        if (!patch || (patch.readAt === row.paper.readAt && patch.starredAt === row.paper.starredAt && sameTags(patch.tags, row.paper.tags) && patch.note === row.paper.note)) return row;
+        const reader = readerOf(row.paper);
+        if (!reader || JSON.stringify(readerStateOf(reader)) === JSON.stringify(readerStateOf(row.paper))) return row;
         pageChanged = true;
-        const paper = { ...row.paper, readAt: patch.readAt, starredAt: patch.starredAt, tags: patch.tags, note: patch.note };
-        if (paper.tags === undefined) delete paper.tags;
-        if (paper.note === undefined) delete paper.note;
-        return { ...row, paper };
+        return { ...row, paper: withReaderState(row.paper, reader) };
       });
       if (!pageChanged) return page;
       changed = true;

@@ -6,10 +6,10 @@ import { FakeSyncArea } from '../../core/sync/fake-sync-area';
 import { decodeSyncItems, FORMAT_VERSION } from '../../core/sync/codec';
 import { tombstonesOf } from '../../core/sync/devices';
 import { SYNC_LIMITS } from '../../core/sync/limits';
-import { newStoredPaper, touch } from '../derive';
+import { newStoredPaper, touch } from '../db/derive';
 import { dayPage, freshStore, paper } from '../test-support';
-import { listPage } from '../listing';
-import { setAnnotations } from '../annotations';
+import { listPage } from '../listing/record-listing';
+import { setAnnotations } from '../papers/annotations';
 import { SyncEngine, type SyncStatus } from './engine';
 
 const TEST_POLICY = { perMinute: 60, perHour: 1440, minGapMs: 0 };

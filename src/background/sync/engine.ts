@@ -22,10 +22,10 @@ import type { SyncedDevice } from '../../core/sync/devices';
 export type { SyncStatus };
 import { normaliseSettings, type Settings } from '../../core/settings';
 import { normaliseId } from '../../core/ids';
-import type { PaperIndexRow, StoredPaper } from '../db';
-import { indexRowOf, newStoredPaper, touch } from '../derive';
+import type { PaperIndexRow, StoredPaper } from '../db/db';
+import { indexRowOf, newStoredPaper, touch } from '../db/derive';
 import type { Store } from '../store';
-import { StoreFailure } from '../errors';
+import { RequestFailure } from '../api/request-failure';
 import { SyncWriter, type WriterState } from './writer';
 import type { WritePolicy } from '../../core/sync/write-budget';
 
@@ -212,7 +212,7 @@ export class SyncEngine {
    */
   async forgetDevice(id: string): Promise<SyncStatus> {
     const self = (await this.deps.clock()).device;
-    if (id === self) throw new StoreFailure('invalid', 'This browser cannot forget itself; turn sync off here instead.');
+    if (id === self) throw new RequestFailure('invalid', 'This browser cannot forget itself; turn sync off here instead.');
     await this.deps.area.remove([`${DEVICE_PREFIX}${id}`]);
     this.devices = this.devices.filter((device) => device.id !== id);
     this.setStatus({ ...this.status, devices: this.devices });
@@ -501,7 +501,7 @@ export class SyncEngine {
       indexed = indexRows;
     }), () => added);
     if (changed.length > 0) store.invalidateReference();
-    if (indexed.length > 0) store.noteIndexed(indexed);
+    if (indexed.length > 0) store.candidates.noteIndexed(indexed);
     if (newTombstones.length > 0) await this.rememberTombstones(newTombstones);
     return changed;
   }

@@ -3,7 +3,8 @@
  * plain-text note with its length, Save and Cancel. One floating panel for the page, in its own shadow root, placed
  * under the card's button like the related list. Everything the reader typed goes in as text. Limits are checked
  * as the reader types (core/annotations) and said in words; nothing typed is dropped until Save or Cancel: a click
- * outside closes the panel only while nothing was changed.
+ * outside closes the panel only while nothing was changed, and with changes a click on a page link does not
+ * navigate and leaving the page asks first.
  *
  * Keys: Enter or a comma adds the typed tag (or the highlighted suggestion), arrows move through the suggestions,
  * Backspace in an empty tag field removes the last tag, Ctrl/Cmd+Enter saves, Escape closes the suggestions, then
@@ -28,6 +29,7 @@ export interface EditorRequest {
 }
 
 const sheetCache: { sheet?: CSSStyleSheet | null } = {};
+const UNSAVED = 'Unsaved changes: Save keeps them, Cancel drops them.';
 const count = (n: number): string => n.toLocaleString('en');
 
 export class AnnotationEditor {
@@ -44,13 +46,28 @@ export class AnnotationEditor {
     length: HTMLElement; error: HTMLElement; save: HTMLButtonElement;
   } | null = null;
   private readonly outside = (event: Event): void => {
-    const path = event.composedPath();
-    if (!this.host || path.includes(this.host) || (this.request && path.includes(this.request.anchor))) return;
+    if (!this.isOutside(event)) return;
     if (!this.dirty) this.close(false);
-    else this.showError('Unsaved changes: Save keeps them, Cancel drops them.');
+    else this.showError(UNSAVED);
+  };
+  /** With unsaved changes, a click outside (a link of the site, which would navigate away) does nothing but say so. */
+  private readonly outsideClick = (event: Event): void => {
+    if (!this.dirty || !this.isOutside(event)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.showError(UNSAVED);
+  };
+  /** With unsaved changes, leaving the page asks first (the browser's own "Leave site?"). */
+  private readonly leaving = (event: BeforeUnloadEvent): void => {
+    if (this.dirty) event.preventDefault();
   };
 
   constructor(private readonly owner: string) {}
+
+  private isOutside(event: Event): boolean {
+    const path = event.composedPath();
+    return this.host !== null && !path.includes(this.host) && !(this.request && path.includes(this.request.anchor));
+  }
 
   get isOpen(): boolean {
     return this.host !== null;
@@ -121,6 +138,8 @@ export class AnnotationEditor {
     this.validate();
     this.place();
     document.addEventListener('pointerdown', this.outside, true);
+    window.addEventListener('click', this.outsideClick, true);
+    window.addEventListener('beforeunload', this.leaving);
     setAttr(request.anchor, 'aria-expanded', 'true');
     input.focus({ preventScroll: true });
     void request.knownTags().then((known) => {
@@ -316,6 +335,8 @@ export class AnnotationEditor {
   close(returnFocus: boolean): void {
     if (!this.host) return;
     document.removeEventListener('pointerdown', this.outside, true);
+    window.removeEventListener('click', this.outsideClick, true);
+    window.removeEventListener('beforeunload', this.leaving);
     this.host.remove();
     const request = this.request;
     this.host = null;
