@@ -279,6 +279,47 @@ describe('sync engine', () => {
     });
   }, 300_000);
 
+  it('compaction waits for a browser that has not acknowledged; past the horizon it does not; when that browser returns its older star loses', async () => {
+    const [a, b, c] = [device('deva'), device('devb'), device('devc')];
+    for (const d of [a, b, c]) await d.engine.setEnabled(true);
+    const id = '2403.00001';
+    const tombstoneIn = async (d: Device): Promise<boolean> => tombstonesOf(decodeSyncItems(await d.area.get(null)).entries).some(([paper, field]) => paper === id && field === 'starred');
+    const rounds = async (devices: Device[], count: number): Promise<void> => {
+      for (let round = 0; round < count; round++) {
+        for (let i = 0; i < devices.length; i++) {
+          await devices[i]!.settle();
+          await exchange(devices[i]!, devices[(i + 1) % devices.length]!);
+        }
+      }
+    };
+    await a.mark(id, 'starred', true);
+    await rounds([a, b, c], 2);
+    expect((await c.stateOf(id))?.starred).toBe(true);
+    // C goes away; B un-stars; A and B exchange many times: C has not seen the un-star, so its tombstone stays.
+    for (const d of [a, b]) d.advance(60_000);
+    await b.mark(id, 'starred', false);
+    await rounds([a, b], 4);
+    expect(await tombstoneIn(a)).toBe(true);
+    expect(a.statuses.at(-1)?.devices?.map((known) => `${known.id}:${known.waitedFor}`)).toEqual(['deva:true', 'devb:true', 'devc:true']);
+    // A month later C is past the horizon: no longer waited for, the tombstone leaves the synced copy.
+    for (const d of [a, b]) d.advance(31 * 86_400_000);
+    await rounds([a, b], 4);
+    expect(await tombstoneIn(a)).toBe(false);
+    expect(await tombstoneIn(b)).toBe(false);
+    expect(a.statuses.at(-1)?.devices?.find((known) => known.id === 'devc')?.waitedFor).toBe(false);
+    // C comes back with its old copy (the star): the service delivers it; A's store still has the un-star's stamp.
+    c.advance(31 * 86_400_000 + 60_000);
+    await c.settle();
+    await exchange(c, a);
+    await a.settle();
+    expect(await tombstoneIn(a)).toBe(true);
+    await rounds([a, c, b], 3);
+    for (const d of [a, b, c]) expect((await d.stateOf(id))?.starred, d === c ? 'C' : d === a ? 'A' : 'B').toBe(false);
+    // Once all three acknowledge again, it leaves again.
+    await rounds([a, c, b], 4);
+    for (const d of [a, b, c]) expect(await tombstoneIn(d)).toBe(false);
+  }, 60_000);
+
   it('leaves the receiving browser\'s seen history as it was', async () => {
     const a = device('deva');
     const b = device('devb');
