@@ -201,35 +201,36 @@ describe('sync engine', () => {
     expect((await a.stateOf('2403.00001'))?.noteStamp).toBeDefined();
   });
 
-  it('tombstones leave the synced copy once all three browsers acknowledged them; no edit is lost, nothing comes back, all converge', async () => {
+  it('tombstones leave the synced copy once all three browsers acknowledged them; no edit (star, read, note) is lost, nothing comes back, all converge', async () => {
     const edit = fc.record({ kind: fc.constant('edit' as const), who: fc.integer({ min: 0, max: 2 }), n: fc.integer({ min: 1, max: 3 }), flag: fc.constantFrom<ReaderFlag>('starred', 'read') });
     const delivery = fc.record({ kind: fc.constant('delivery' as const), from: fc.integer({ min: 0, max: 2 }), to: fc.integer({ min: 0, max: 2 }) });
     const merge = fc.record({ kind: fc.constant('merge' as const), who: fc.integer({ min: 0, max: 2 }) });
+    // A note written (on a starred paper) or cleared: its clearing is a tombstone too.
+    const note = fc.record({ kind: fc.constant('note' as const), who: fc.integer({ min: 0, max: 2 }), n: fc.integer({ min: 1, max: 3 }), text: fc.constantFrom('', 'first', 'second') });
     const flags: ReaderFlag[] = ['starred', 'read'];
     const stampKey = (flag: ReaderFlag): 'starStamp' | 'readStamp' => (flag === 'starred' ? 'starStamp' : 'readStamp');
     await fc.assert(fc.asyncProperty(
-      fc.array(fc.oneof(edit, edit, delivery, delivery, merge), { minLength: 1, maxLength: 24 }),
+      fc.array(fc.oneof(edit, edit, note, delivery, delivery, merge), { minLength: 1, maxLength: 24 }),
       async (steps) => {
         const devices = [device('deva'), device('devb'), device('devc')];
         for (const d of devices) await d.engine.setEnabled(true);
         // The newest edit of each paper's flag anywhere (by stamp): what every browser must end with.
-        const newest = new Map<string, { stamp: string; on: boolean }>();
+        const newest = new Map<string, { stamp: string; on: boolean; text?: string }>();
         // Each browser's stamp of each field only ever moves forward: an older state never comes back.
         const seen = devices.map(() => new Map<string, string>());
         const checkForward = async (): Promise<void> => {
           for (const [i, d] of devices.entries()) {
             for (let n = 1; n <= 3; n++) {
               const state = await d.stateOf(`2403.0000${n}`);
-              for (const flag of flags) {
-                const key = `${n} ${flag}`;
-                const stamp = state?.[stampKey(flag)] ?? '';
-                expect(stamp >= (seen[i]!.get(key) ?? ''), `browser ${i} paper ${n} ${flag} went back`).toBe(true);
-                seen[i]!.set(key, stamp);
+              for (const [field, key] of [...flags.map((flag) => [flag, stampKey(flag)] as const), ['note', 'noteStamp'] as const]) {
+                const stamp = state?.[key] ?? '';
+                expect(stamp >= (seen[i]!.get(`${n} ${field}`) ?? ''), `browser ${i} paper ${n} ${field} went back`).toBe(true);
+                seen[i]!.set(`${n} ${field}`, stamp);
               }
             }
           }
         };
-        const run = async (step: (typeof steps)[number]): Promise<void> => {
+        const run = async (step: (typeof steps)[number] | { kind: 'delivery'; from: number; to: number }): Promise<void> => {
           for (const d of devices) d.advance(1000);
           if (step.kind === 'edit') {
             const d = devices[step.who]!;
@@ -240,6 +241,15 @@ describe('sync engine', () => {
             const stamp = (await d.stateOf(id))![stampKey(step.flag)]!;
             const key = `${step.n} ${step.flag}`;
             if (stamp > (newest.get(key)?.stamp ?? '')) newest.set(key, { stamp, on });
+          } else if (step.kind === 'note') {
+            const d = devices[step.who]!;
+            const id = `2403.0000${step.n}`;
+            const before = await d.stateOf(id);
+            // Notes belong to starred papers (clearing one is always allowed); an unchanged note is no edit.
+            if (!before || (step.text !== '' && !before.starred) || (before.note ?? '') === step.text) return;
+            await d.annotate(id, { note: step.text });
+            const stamp = (await d.stateOf(id))!.noteStamp!;
+            if (stamp > (newest.get(`${step.n} note`)?.stamp ?? '')) newest.set(`${step.n} note`, { stamp, on: step.text !== '', text: step.text });
           } else if (step.kind === 'merge') await devices[step.who]!.settle();
           else if (step.from !== step.to) {
             await devices[step.from]!.settle();
@@ -258,6 +268,9 @@ describe('sync engine', () => {
             const states = await Promise.all(devices.map((d) => d.stateOf(`2403.0000${n}`)));
             expect(states.map((state) => state?.[flag] ?? false), `paper ${n} ${flag}`).toEqual([expected, expected, expected]);
           }
+          const text = newest.get(`${n} note`)?.text ?? '';
+          const notes = await Promise.all(devices.map(async (d) => (await d.stateOf(`2403.0000${n}`))?.note ?? ''));
+          expect(notes, `paper ${n} note`).toEqual([text, text, text]);
         }
         for (const d of devices) {
           const synced = decodeSyncItems(await d.area.get(null)).entries;
@@ -265,7 +278,7 @@ describe('sync engine', () => {
           const listed = ((await d.store.db.kv.get('syncTombstones'))?.value as string[] | undefined) ?? [];
           for (const id of listed) {
             const record = await d.store.db.papers.get(id);
-            expect(record && (isOn(record, 'starred') || isOn(record, 'read')), `${id} is still listed as a tombstone`).toBe(true);
+            expect(record && (isOn(record, 'starred') || isOn(record, 'read') || record.note !== undefined || record.tags !== undefined), `${id} is still listed as a tombstone`).toBe(true);
           }
         }
       }), {
@@ -275,6 +288,11 @@ describe('sync engine', () => {
         { kind: 'edit', who: 0, n: 1, flag: 'starred' }, { kind: 'delivery', from: 0, to: 1 }, { kind: 'delivery', from: 1, to: 2 },
         { kind: 'edit', who: 2, n: 1, flag: 'starred' }, { kind: 'delivery', from: 2, to: 1 }, { kind: 'merge', who: 1 },
         { kind: 'delivery', from: 1, to: 2 }, { kind: 'merge', who: 2 }, { kind: 'delivery', from: 0, to: 2 },
+      ]], [[
+        // A note written on one, cleared on another that received it, while the first rewrites it offline earlier.
+        { kind: 'edit', who: 0, n: 2, flag: 'starred' }, { kind: 'note', who: 0, n: 2, text: 'first' }, { kind: 'delivery', from: 0, to: 1 },
+        { kind: 'note', who: 0, n: 2, text: 'second' }, { kind: 'note', who: 1, n: 2, text: '' }, { kind: 'delivery', from: 1, to: 2 },
+        { kind: 'delivery', from: 0, to: 2 },
       ]]],
     });
   }, 300_000);
