@@ -109,4 +109,18 @@ describe('sync writer', () => {
     expect(Object.fromEntries(area.items)).toEqual({ [`${MARKS_PREFIX}0`]: 'mine, merged', [`${MARKS_PREFIX}1`]: 'theirs' });
     expect(writer.pending).toBe(false);
   });
+
+  it('a wanted state the area already holds is idle at once, without waiting for the gap after the last write', async () => {
+    const area = new FakeSyncArea(Date.now);
+    const states: string[] = [];
+    const writer = new SyncWriter({ area, owns, loadWrites: async () => [], saveWrites: async () => {}, onState: (state) => states.push(state.kind) });
+    writer.want({ [`${MARKS_PREFIX}0`]: 'a' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(area.writes.length).toBe(1);
+    states.length = 0;
+    writer.want({ [`${MARKS_PREFIX}0`]: 'a' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(states).toEqual(['idle']);
+    expect(area.writes.length).toBe(1);
+  });
 });

@@ -111,13 +111,6 @@ export class SyncWriter {
     const wanted = this.wanted;
     if (!wanted) return;
     this.writes ??= await this.deps.loadWrites().catch(() => []);
-    const now = this.now();
-    const allowed = nextWriteAt(this.writes, now, this.policy);
-    if (allowed > now) {
-      this.deps.onState?.({ kind: 'waiting', at: allowed });
-      this.schedule(allowed);
-      return;
-    }
     let current: Record<string, unknown>;
     try {
       current = await this.deps.area.get(null);
@@ -141,6 +134,14 @@ export class SyncWriter {
     if (Object.keys(changes).length === 0) {
       if (this.wanted === wanted) this.wanted = null;
       this.deps.onState?.({ kind: 'idle', ...(this.lastWriteAt !== undefined ? { lastWriteAt: this.lastWriteAt } : {}) });
+      return;
+    }
+    // Only a write that changes something waits for the budget (a merge that changed nothing shows as in step).
+    const now = this.now();
+    const allowed = nextWriteAt(this.writes, now, this.policy);
+    if (allowed > now) {
+      this.deps.onState?.({ kind: 'waiting', at: allowed });
+      this.schedule(allowed);
       return;
     }
     this.writes = recentWrites([...this.writes, now], now);
