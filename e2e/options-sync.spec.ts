@@ -54,13 +54,13 @@ test('sync: off by default, on by the switch, off offers removal; clear all asks
   const now = Math.floor(Date.now() / hour) * hour;
   await options.evaluate(({ now: at, hour: h }) => chrome.storage.sync.set({
     'device.laptop0002': { seen: at - 26 * h, ack: 'other', name: 'Firefox on Linux' },
-    'device.oldpc00003': { seen: at - 40 * 24 * h, ack: 'older', name: 'Chrome on Windows' },
+    'device.oldpc00003': { seen: at - 70 * 24 * h, ack: 'older', name: 'Chrome on Windows' },
   }), { now, hour });
   const devices = card.locator('[data-sync-devices]');
   await expect(devices.locator('li')).toHaveCount(3);
   await expect(devices.locator('li').first()).toContainText('This browser');
   await expect(devices.locator('[data-device="laptop0002"]')).toContainText(/Firefox on Linux\s*Last synced (yesterday|today)/);
-  await expect(devices.locator('[data-device="oldpc00003"]')).toContainText('no longer waited for');
+  await expect(devices.locator('[data-device="oldpc00003"]')).toContainText('older un-stars no longer wait for it');
   await shoot(card, 'options-sync-on.png', output);
   await options.emulateMedia({ colorScheme: 'dark' });
   await shoot(card, 'options-sync-on-devices-dark.png', output);

@@ -41,13 +41,13 @@ export function syncSummary(status: SyncStatus, now: number = Date.now()): strin
 }
 
 /** Shown above the list of browsers that sync. */
-export const SYNC_DEVICES_INTRO = 'An un-star or un-read stays in the synced copy until every browser here has merged it, then it is cleared to save room. Forget a browser you no longer use so they need not wait for it; it is listed again if it syncs again.';
+export const SYNC_DEVICES_INTRO = 'An un-star or un-read stays in the synced copy until every browser here has merged it, then it is cleared to save room; a browser unseen for 60 days holds back only the newer ones. Forget a browser you no longer use so none wait for it; it is listed again if it syncs again.';
 
 /** How one browser that syncs is described beside its name. */
 export function deviceSeenText(device: SyncedDevice, now: number = Date.now()): string {
   if (device.self) return 'This browser';
   const day = localDay(device.seen) === localDay(now) ? 'today' : localDay(device.seen) === localDay(now - 86_400_000) ? 'yesterday' : shortDate(device.seen, now);
-  return device.waitedFor ? `Last synced ${day}` : `Not seen since ${day}: no longer waited for`;
+  return device.waitedFor ? `Last synced ${day}` : `Not seen since ${day}: older un-stars no longer wait for it`;
 }
 
 /** What did not fit, or undefined when everything did. */

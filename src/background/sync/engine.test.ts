@@ -297,7 +297,7 @@ describe('sync engine', () => {
     });
   }, 300_000);
 
-  it('compaction waits for a browser that has not acknowledged; past the horizon it does not; when that browser returns its older star loses', async () => {
+  it('compaction waits for a browser that has not acknowledged; past the horizon only for younger tombstones; when it returns its older star loses', async () => {
     const [a, b, c] = [device('deva'), device('devb'), device('devc')];
     for (const d of [a, b, c]) await d.engine.setEnabled(true);
     const id = '2403.00001';
@@ -319,23 +319,30 @@ describe('sync engine', () => {
     await rounds([a, b], 4);
     expect(await tombstoneIn(a)).toBe(true);
     expect(a.statuses.at(-1)?.devices?.map((known) => `${known.id}:${known.waitedFor}`)).toEqual(['deva:true', 'devb:true', 'devc:true']);
-    // A month later C is past the horizon: no longer waited for, the tombstone leaves the synced copy.
-    for (const d of [a, b]) d.advance(31 * 86_400_000);
+    // Two months later C is past the horizon: the un-star, older than that, leaves the synced copy; a fresh
+    // un-read made now still waits for C.
+    for (const d of [a, b]) d.advance(61 * 86_400_000);
+    await a.mark('2403.00002', 'read', true);
+    await rounds([a, b], 2);
+    a.advance(60_000);
+    await a.mark('2403.00002', 'read', false);
     await rounds([a, b], 4);
     expect(await tombstoneIn(a)).toBe(false);
     expect(await tombstoneIn(b)).toBe(false);
+    expect(tombstonesOf(decodeSyncItems(await a.area.get(null)).entries).map(([paper, field]) => `${paper} ${field}`)).toEqual(['2403.00002 read']);
     expect(a.statuses.at(-1)?.devices?.find((known) => known.id === 'devc')?.waitedFor).toBe(false);
     // C comes back with its old copy (the star): the service delivers it; A's store still has the un-star's stamp.
-    c.advance(31 * 86_400_000 + 60_000);
+    c.advance(61 * 86_400_000 + 120_000);
     await c.settle();
     await exchange(c, a);
     await a.settle();
     expect(await tombstoneIn(a)).toBe(true);
     await rounds([a, c, b], 3);
     for (const d of [a, b, c]) expect((await d.stateOf(id))?.starred, d === c ? 'C' : d === a ? 'A' : 'B').toBe(false);
-    // Once all three acknowledge again, it leaves again.
+    // Once all three acknowledge again, every tombstone leaves.
     await rounds([a, c, b], 4);
-    for (const d of [a, b, c]) expect(await tombstoneIn(d)).toBe(false);
+    for (const d of [a, b, c]) expect(tombstonesOf(decodeSyncItems(await d.area.get(null)).entries)).toEqual([]);
+    expect((await b.stateOf('2403.00002'))?.read).toBe(false);
   }, 60_000);
 
   it('leaves the receiving browser\'s seen history as it was', async () => {

@@ -15,7 +15,7 @@ import { mergeReaderState, READER_FIELDS, readerStateOf, stampsOf, type ReaderSt
 import type { SyncArea, SyncChanges } from '../../core/sync/area';
 import { decodeSyncItems, encodeSyncEntries, FORMAT_VERSION, MARKS_BUDGET_BYTES, MARKS_PREFIX, type LeftOut, type SyncEntry } from '../../core/sync/codec';
 import { SYNC_LIMITS, itemBytes } from '../../core/sync/limits';
-import { addCompacted, allAcknowledge, DEVICE_PREFIX, devicesOf, marksFingerprint, SEEN_GRAIN_MS, tombstonesOf, withoutCompacted, type Compacted, type DeviceItem, type Tombstone } from '../../core/sync/devices';
+import { addCompacted, compactable, DEVICE_PREFIX, devicesOf, marksFingerprint, SEEN_GRAIN_MS, stampTime, tombstonesOf, withoutCompacted, type Compacted, type DeviceItem, type Tombstone } from '../../core/sync/devices';
 import type { SyncStatus } from '../../core/sync/status';
 import type { SyncedDevice } from '../../core/sync/devices';
 
@@ -49,6 +49,8 @@ const DROPPED_KEY = 'syncDropped';
 
 /** The last acknowledgements remembered: another browser may compact marks this one acknowledged a merge ago. */
 const ACKS_KEPT = 4;
+
+type Dropped = Pick<DeviceItem, 'dropped' | 'droppedBefore'>;
 
 interface AckRecord {
   fp: string;
@@ -362,7 +364,7 @@ export class SyncEngine {
     const ack: AckRecord = { fp: marksFingerprint(encoded.items), tombstones: encoded.tombstones };
     const acks = ((await this.deps.store.db.kv.get(ACK_KEY))?.value as AckRecord[] | undefined) ?? [];
     await this.deps.store.db.kv.put({ key: ACK_KEY, value: [ack, ...acks.filter((earlier) => earlier.fp !== ack.fp)].slice(0, ACKS_KEPT) });
-    const deviceItem: DeviceItem = { seen: Math.floor(this.now() / SEEN_GRAIN_MS) * SEEN_GRAIN_MS, ack: ack.fp, ...(dropped ? { dropped } : {}), ...(this.deps.deviceName ? { name: this.deps.deviceName } : {}) };
+    const deviceItem: DeviceItem = { seen: Math.floor(this.now() / SEEN_GRAIN_MS) * SEEN_GRAIN_MS, ack: ack.fp, ...(dropped ?? {}), ...(this.deps.deviceName ? { name: this.deps.deviceName } : {}) };
     wanted[this.deviceKey] = deviceItem;
     this.devices = devicesOf({ ...remote, [this.deviceKey]: deviceItem }, self, this.now());
     const bytes = Object.entries(wanted).reduce((sum, [key, value]) => sum + itemBytes(key, value), 0);
@@ -379,22 +381,27 @@ export class SyncEngine {
    * browser waited for acknowledges the marks the area holds, their tombstones leave, and this browser says so.
    * Answers the fingerprint of the marks compacted last (kept in the device item) and the tombstones leaving now.
    */
-  private async compact(remote: SyncEntry[], devices: SyncedDevice[], marks: string): Promise<{ dropped: string | undefined; compactingNow: Tombstone[] }> {
+  private async compact(remote: SyncEntry[], devices: SyncedDevice[], marks: string): Promise<{ dropped: Dropped | undefined; compactingNow: Tombstone[] }> {
     const { kv } = this.deps.store.db;
     const [ackRow, compactedRow, droppedRow] = await Promise.all([kv.get(ACK_KEY), kv.get(COMPACTED_KEY), kv.get(DROPPED_KEY)]);
     const acks = (ackRow?.value as AckRecord[] | undefined) ?? [];
     const compacted = (compactedRow?.value as Compacted | undefined) ?? {};
-    let dropped = droppedRow?.value as string | undefined;
+    let dropped = droppedRow?.value as Dropped | undefined;
     const gone: Tombstone[] = [];
     for (const ack of acks) {
-      if (devices.some((device) => !device.self && device.dropped === ack.fp) && addCompacted(compacted, ack.tombstones)) gone.push(...ack.tombstones);
+      for (const device of devices) {
+        if (device.self || device.dropped !== ack.fp) continue;
+        const before = device.droppedBefore ?? Infinity;
+        const same = ack.tombstones.filter(([, , stamp]) => stampTime(stamp) < before);
+        if (addCompacted(compacted, same)) gone.push(...same);
+      }
     }
-    const there = tombstonesOf(remote);
-    const compactingNow = there.length > 0 && allAcknowledge(devices, marks) ? there : [];
+    const compaction = compactable(devices, marks, tombstonesOf(remote), this.now());
+    const compactingNow = compaction.tombstones;
     if (compactingNow.length > 0) {
-      addCompacted(compacted, there);
-      gone.push(...there);
-      dropped = marks;
+      addCompacted(compacted, compactingNow);
+      gone.push(...compactingNow);
+      dropped = { dropped: marks, ...(compaction.before !== undefined ? { droppedBefore: compaction.before } : {}) };
       await kv.put({ key: DROPPED_KEY, value: dropped });
     }
     if (gone.length === 0) return { dropped, compactingNow };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeStamp } from '../hlc';
 import type { SyncEntry } from './codec';
-import { addCompacted, allAcknowledge, browserName, DEVICE_HORIZON_MS, devicesOf, marksFingerprint, tombstonesOf, withoutCompacted, type Compacted } from './devices';
+import { addCompacted, browserName, compactable, DEVICE_HORIZON_MS, devicesOf, marksFingerprint, tombstonesOf, withoutCompacted, type Compacted } from './devices';
 
 const now = Date.UTC(2024, 2, 11, 9);
 const stamp = (wall: number, device = 'deva'): string => encodeStamp({ wall, counter: 0, device });
@@ -22,7 +22,10 @@ describe('sync devices and compaction', () => {
     expect(tombstonesOf(entries)).toEqual([['2403.00001', 'starred', stamp(1)], ['2403.00002', 'tags', stamp(2)]]);
   });
 
-  it('waits for every browser seen within the horizon, and for this one', () => {
+  it('waits for every browser; one past the horizon holds back only the tombstones younger than it', () => {
+    const old = stamp(now - DEVICE_HORIZON_MS - 86_400_000);
+    const fresh = stamp(now - 86_400_000);
+    const tombstones: Array<[string, string, string]> = [['2403.00001', 'starred', old], ['2403.00002', 'read', fresh]];
     const items = {
       'device.deva': { seen: now, ack: 'F' },
       'device.devb': { seen: now - DEVICE_HORIZON_MS + 3_600_000, ack: 'F' },
@@ -31,11 +34,18 @@ describe('sync devices and compaction', () => {
     };
     const devices = devicesOf(items, 'deva', now);
     expect(devices.map((device) => `${device.id}:${device.self}:${device.waitedFor}`)).toEqual(['deva:true:true', 'devb:false:true', 'devc:false:false']);
-    expect(allAcknowledge(devices, 'F')).toBe(true);
-    expect(allAcknowledge(devicesOf({ ...items, 'device.devb': { seen: now, ack: 'G' } }, 'deva', now), 'F')).toBe(false);
+    // C, gone past the horizon, has not acknowledged: only the tombstone older than the horizon leaves.
+    expect(compactable(devices, 'F', tombstones, now)).toEqual({ tombstones: [tombstones[0]], before: now - DEVICE_HORIZON_MS });
+    // All acknowledge: every tombstone leaves.
+    expect(compactable(devicesOf({ ...items, 'device.devc': { seen: 0, ack: 'F' } }, 'deva', now), 'F', tombstones, now)).toEqual({ tombstones });
+    // B, seen lately, has not acknowledged: none leaves.
+    expect(compactable(devicesOf({ ...items, 'device.devb': { seen: now, ack: 'G' } }, 'deva', now), 'F', tombstones, now).tombstones).toEqual([]);
     // This browser must have acknowledged these marks itself (its own item may lag behind a write).
-    expect(allAcknowledge(devicesOf({ ...items, 'device.deva': { seen: now, ack: 'G' } }, 'deva', now), 'F')).toBe(false);
-    expect(allAcknowledge(devicesOf({ 'device.devb': { seen: now, ack: 'F' } }, 'deva', now), 'F')).toBe(false);
+    expect(compactable(devicesOf({ ...items, 'device.deva': { seen: now, ack: 'G' } }, 'deva', now), 'F', tombstones, now).tombstones).toEqual([]);
+    expect(compactable(devicesOf({ 'device.devb': { seen: now, ack: 'F' } }, 'deva', now), 'F', tombstones, now).tombstones).toEqual([]);
+    // After a long holiday of every browser, the first back does not clear a fresh un-star alone.
+    const holiday = devicesOf({ 'device.deva': { seen: now, ack: 'F' }, 'device.devb': { seen: now - 2 * DEVICE_HORIZON_MS, ack: 'E' } }, 'deva', now);
+    expect(compactable(holiday, 'F', [tombstones[1]!], now).tombstones).toEqual([]);
   });
 
   it('leaves compacted tombstones out unless the area holds another state of that field, or they are leaving now', () => {

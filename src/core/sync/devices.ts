@@ -10,17 +10,21 @@
  * been seen everywhere: the browser that notices leaves them out of what it writes and says so with `dropped`;
  * the others, finding `dropped` equal to their own last acknowledgement, stop advertising the same tombstones.
  *
- * A browser not seen for DEVICE_HORIZON_MS is no longer waited for (the options page lists it and can forget
- * it sooner). If it comes back, its older stars of compacted papers meet the stamps every other browser kept in
- * its store: the first of them to merge writes the un-star again, so the older star loses there too.
+ * A browser that has not acknowledged holds compaction back. Once it has not been seen for DEVICE_HORIZON_MS,
+ * it still holds back every tombstone younger than the horizon (so after a long holiday of every browser, the
+ * first one back does not clear a fresh un-star before the others saw it), but no longer the older ones; the
+ * options page lists it and can forget it sooner. If it comes back, its older stars of compacted papers meet the
+ * stamps every other browser kept in its store: the first of them to merge writes the un-star again, so the
+ * older star loses there too.
  *
  * Pure: no browser API.
  */
+import { decodeStamp } from '../hlc';
 import { MARKS_PREFIX, type SyncEntry } from './codec';
 
 export const DEVICE_PREFIX = 'device.';
-/** A browser not seen for this long is not waited for before compacting. */
-export const DEVICE_HORIZON_MS = 30 * 86_400_000;
+/** A browser not seen for this long no longer holds back the tombstones older than this. */
+export const DEVICE_HORIZON_MS = 60 * 86_400_000;
 /** `seen` is kept to the hour, so merging does not rewrite the item every time. */
 export const SEEN_GRAIN_MS = 3_600_000;
 
@@ -31,6 +35,8 @@ export interface DeviceItem {
   ack: string;
   /** Fingerprint of the marks whose tombstones it compacted. */
   dropped?: string;
+  /** When only the tombstones older than a time were compacted (a browser past the horizon had not acknowledged): that time. */
+  droppedBefore?: number;
   /** "Chrome on Linux": how the options page names it. */
   name?: string;
 }
@@ -38,7 +44,7 @@ export interface DeviceItem {
 export interface SyncedDevice extends DeviceItem {
   id: string;
   self: boolean;
-  /** Whether compaction waits for it (seen within the horizon). */
+  /** Whether compaction waits for it for every tombstone (seen within the horizon), not only the younger ones. */
   waitedFor: boolean;
 }
 
@@ -101,12 +107,30 @@ export function devicesOf(items: Record<string, unknown>, self: string, now: num
   return devices.sort((a, b) => Number(b.self) - Number(a.self) || b.seen - a.seen || (a.id < b.id ? -1 : 1));
 }
 
+/** The wall time of a stamp (Infinity for one that cannot be read: never old enough). */
+export function stampTime(stamp: string): number {
+  return decodeStamp(stamp)?.wall ?? Infinity;
+}
+
+export interface Compaction {
+  /** The tombstones of the area's marks that may leave now. */
+  tombstones: Tombstone[];
+  /** Set when only those older than this time may (a browser past the horizon has not acknowledged). */
+  before?: number;
+}
+
 /**
- * Whether the tombstones of the marks the area holds now may leave: this browser and every browser waited for
- * acknowledge exactly these marks.
+ * Which tombstones of the marks the area holds now (`marks`, their fingerprint) may leave: all of them when this
+ * browser and every other acknowledge exactly these marks; only those older than the horizon when the ones that
+ * do not were all last seen before it; none while a browser seen within the horizon has not acknowledged.
  */
-export function allAcknowledge(devices: readonly SyncedDevice[], marks: string): boolean {
-  return devices.some((device) => device.self && device.ack === marks) && devices.every((device) => !device.waitedFor || device.ack === marks);
+export function compactable(devices: readonly SyncedDevice[], marks: string, tombstones: readonly Tombstone[], now: number): Compaction {
+  if (tombstones.length === 0 || !devices.some((device) => device.self && device.ack === marks)) return { tombstones: [] };
+  const lagging = devices.filter((device) => !device.self && device.ack !== marks);
+  if (lagging.length === 0) return { tombstones: [...tombstones] };
+  if (lagging.some((device) => device.waitedFor)) return { tombstones: [] };
+  const before = now - DEVICE_HORIZON_MS;
+  return { tombstones: tombstones.filter(([, , stamp]) => stampTime(stamp) < before), before };
 }
 
 /** Compacted tombstones this browser no longer advertises: `id field` -> the stamp compacted. */
