@@ -345,6 +345,23 @@ describe('sync engine', () => {
     expect((await b.stateOf('2403.00002'))?.read).toBe(false);
   }, 60_000);
 
+  it('a merge that changes nothing writes nothing, though the area gives objects back with their keys sorted', async () => {
+    const a = device('deva');
+    const b = device('devb');
+    await a.engine.setEnabled(true);
+    await b.engine.setEnabled(true);
+    await a.mark('2403.00001', 'starred', true);
+    await a.settle();
+    await exchange(a, b);
+    await b.settle();
+    await exchange(b, a);
+    await a.settle();
+    const writes = a.area.writes.length;
+    for (let i = 0; i < 3; i++) await a.settle();
+    expect(a.area.writes.length).toBe(writes);
+    expect(a.statuses.at(-1)?.state).toBe('idle');
+  });
+
   it('leaves the receiving browser\'s seen history as it was', async () => {
     const a = device('deva');
     const b = device('devb');

@@ -12,7 +12,7 @@ import type { HybridClock } from '../../core/hlc';
 import { compareStamps, isStamp } from '../../core/hlc';
 import { checkNote, checkTags } from '../../core/annotations';
 import { mergeReaderState, READER_FIELDS, readerStateOf, stampsOf, type ReaderState } from '../../core/reader-state-merge';
-import type { SyncArea, SyncChanges } from '../../core/sync/area';
+import { canonicalJson, type SyncArea, type SyncChanges } from '../../core/sync/area';
 import { decodeSyncItems, encodeSyncEntries, FORMAT_VERSION, MARKS_BUDGET_BYTES, MARKS_PREFIX, type LeftOut, type SyncEntry } from '../../core/sync/codec';
 import { SYNC_LIMITS, itemBytes } from '../../core/sync/limits';
 import { addCompacted, compactable, DEVICE_PREFIX, devicesOf, marksFingerprint, SEEN_GRAIN_MS, stampTime, tombstonesOf, withoutCompacted, type Compacted, type DeviceItem, type Tombstone } from '../../core/sync/devices';
@@ -87,7 +87,7 @@ interface SyncMark {
 export function fingerprint(items: Record<string, unknown>): string {
   let hash = 0x811c9dc5;
   for (const key of Object.keys(items).filter(ownsSyncKey).sort()) {
-    const text = `${key}=${JSON.stringify(items[key])};`;
+    const text = `${key}=${canonicalJson(items[key])};`;
     for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
   }
   return (hash >>> 0).toString(36);
@@ -265,7 +265,7 @@ export class SyncEngine {
     if (!this.enabled) return;
     const ours = Object.entries(changes).filter(([key]) => ownsSyncKey(key));
     if (ours.length === 0) return;
-    const echo = ours.every(([key, change]) => this.writer.written.get(key) === JSON.stringify(change.newValue));
+    const echo = ours.every(([key, change]) => this.writer.written.get(key) === canonicalJson(change.newValue));
     if (echo) return;
     this.status = { ...this.status, lastReceivedAt: this.now() };
     this.schedule(SYNC_DELAYS.remoteMs);

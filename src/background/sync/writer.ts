@@ -8,7 +8,7 @@
  * never touched here, so nothing is lost meanwhile.
  */
 import type { SyncArea } from '../../core/sync/area';
-import { limitOf } from '../../core/sync/area';
+import { canonicalJson, limitOf } from '../../core/sync/area';
 import { nextWriteAt, recentWrites, WRITE_POLICY, type WritePolicy } from '../../core/sync/write-budget';
 
 export const RETRY_AFTER_LIMIT_MS = 60_000;
@@ -126,7 +126,7 @@ export class SyncWriter {
     }
     const changes: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(wanted)) {
-      if (JSON.stringify(current[key]) !== JSON.stringify(value)) changes[key] = value;
+      if (canonicalJson(current[key]) !== canonicalJson(value)) changes[key] = value;
     }
     for (const key of Object.keys(current)) {
       if (this.deps.owns(key) && !(key in wanted) && current[key] !== '') changes[key] = '';
@@ -146,7 +146,7 @@ export class SyncWriter {
     }
     this.writes = recentWrites([...this.writes, now], now);
     void this.deps.saveWrites(this.writes).catch(() => undefined);
-    for (const [key, value] of Object.entries(changes)) this.written.set(key, JSON.stringify(value));
+    for (const [key, value] of Object.entries(changes)) this.written.set(key, canonicalJson(value));
     try {
       await this.deps.area.set(changes);
     } catch (error) {
