@@ -3,25 +3,13 @@
  * in words (a 100 KB note, HTML in a tag, more tags than allowed), markup kept as text, the card showing what was
  * saved, and screenshots of the editor in the light and the dark theme.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness';
 import { generateSyntheticSet } from './fixtures/synthetic';
-import { waitForMarks } from './content-support';
+import { shoot, waitForMarks } from './content-support';
 import { extensionPage, request } from './store-helpers';
 
 const DAY = '/papers/date/2024-03-11';
-const outDir = process.env.PAPER_LENS_SCREENSHOTS ? path.resolve(process.env.PAPER_LENS_SCREENSHOTS) : null;
-
-async function shoot(page: Page, name: string, outputPath: (name: string) => string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: outputPath(name), animations: 'disabled' });
-  if (outDir) {
-    mkdirSync(outDir, { recursive: true });
-    await page.screenshot({ path: path.join(outDir, name), animations: 'disabled' });
-  }
-}
 
 const card = (page: Page, index: number) => page.locator('article').nth(index);
 const editor = (page: Page) => page.locator('paper-lens-annotations');

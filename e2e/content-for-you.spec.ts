@@ -5,7 +5,7 @@
  */
 import { test, expect } from './harness';
 import { generateSyntheticSet, type SyntheticPaper } from './fixtures/synthetic';
-import { cardMarks, waitForMarks } from './content-support';
+import { cardMarks, shoot, useSiteTheme, waitForMarks } from './content-support';
 import { extensionPage, request } from './store-helpers';
 
 const DAY_ONE = '/papers/date/2024-03-11';
@@ -16,7 +16,7 @@ function days(): { first: SyntheticPaper[]; second: SyntheticPaper[] } {
   return { first: papers.slice(0, 24), second: papers.slice(24) };
 }
 
-test('papers close to the starred ones are listed for you, with a chip and a jump', async ({ context, site }) => {
+test('papers close to the starred ones are listed for you, with a chip and a jump', async ({ context, site }, testInfo) => {
   const { first, second } = days();
   site.setPage(DAY_ONE, { papers: first, layout: 'payload' });
   site.setPage(DAY_TWO, { papers: second, layout: 'payload' });
@@ -54,6 +54,11 @@ test('papers close to the starred ones are listed for you, with a chip and a jum
   await expect(list).toBeVisible();
   await expect(list.locator('.item')).toHaveCount(picked.length);
   await expect(list.locator('.context').first()).toContainText('Close to');
+  await shoot(page, 'for-you-list-light.png', (name) => testInfo.outputPath(name));
+  await useSiteTheme(page, 'dark');
+  await expect(list).toBeVisible();
+  await shoot(page, 'for-you-list-dark.png', (name) => testInfo.outputPath(name));
+  await useSiteTheme(page, 'light');
   const firstBadge = await list.locator('.item .pos').first().textContent();
   const target = Number(firstBadge?.replace('#', '')) - 1;
   await list.locator('.item').first().click();
@@ -67,7 +72,7 @@ test('a reader with nothing starred or read gets no For you entry', async ({ con
   await page.goto(`https://huggingface.co${DAY_TWO}`);
   await waitForMarks(page);
   const worker = await extensionPage(context, extensionId);
-  const answer = await request<{ ok: boolean; picks: unknown[] }>(worker, { type: 'papers/for-you', papers: second });
+  const answer = await request<{ ok: boolean; picks: unknown[] }>(worker, { type: 'papers/for-you', ids: second.map((paper) => paper.id) });
   expect(answer).toMatchObject({ ok: true, picks: [] });
   await expect(page.locator('paper-lens-summary .for-you')).toBeHidden();
   expect((await cardMarks(page)).some((card) => card.marks.includes('for-you'))).toBe(false);

@@ -7,7 +7,7 @@ import { test, expect } from './harness';
 import type { Page } from '@playwright/test';
 import type { Paper } from '../src/core/types';
 import { generateSyntheticSet } from './fixtures/synthetic';
-import { cardMarks, waitForMarks } from './content-support';
+import { cardMarks, shoot, useSiteTheme, waitForMarks } from './content-support';
 
 const DAY = '/papers/date/2024-03-12';
 
@@ -73,7 +73,7 @@ test('j/k move the focus, s stars, r reads, x opens the related list, g goes to 
   await expect(page).toHaveURL(new RegExp(`/papers/${papers[0]!.id.replace('.', '\\.')}$`));
 });
 
-test('no key acts while the reader types or holds a modifier; ? shows the keys; the options turn them off', async ({ context, site, openOptions }) => {
+test('no key acts while the reader types or holds a modifier; ? shows the keys; the options turn them off', async ({ context, site, openOptions }, testInfo) => {
   const papers = dayPapers();
   site.setPage(DAY, { papers, layout: 'payload' });
   const page = await context.newPage();
@@ -99,6 +99,10 @@ test('no key acts while the reader types or holds a modifier; ? shows the keys; 
   const help = page.locator('paper-lens-keys [role="dialog"]');
   await expect(help).toBeVisible();
   await expect(help).toContainText('Next / previous paper');
+  await shoot(page, 'key-help-light.png', (name) => testInfo.outputPath(name));
+  await useSiteTheme(page, 'dark');
+  await shoot(page, 'key-help-dark.png', (name) => testInfo.outputPath(name));
+  await useSiteTheme(page, 'light');
   // While the help is open the reading keys wait.
   await page.keyboard.press('j');
   expect(await focusedIndex(page)).toBe(-1);

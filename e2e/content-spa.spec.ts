@@ -107,3 +107,30 @@ test('routing to a paper page and back: the paper counts as opened, the listing 
   await expect(page.locator('article').nth(3)).toHaveAttribute('data-paper-lens', /\bread\b/);
   await expect(page.locator('article').nth(3).locator('[data-paper-lens-action="read"]')).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('the reading keys follow client-side navigation and infinite loading', async ({ context, site }) => {
+  const { first, next, more } = setUp(site);
+  const page = await context.newPage();
+  await page.goto(`https://huggingface.co${FIRST}`);
+  const generation = await waitForMarks(page);
+  const focusedId = (): Promise<string | null> => page.evaluate(() => document.querySelector('article[data-paper-lens-focus]')?.getAttribute('data-paper-lens-id') ?? null);
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  expect(await focusedId()).toBe(first[1]!.id);
+
+  // To the next day without a page load: j starts again at the new list's first card, s stars it.
+  await page.getByRole('link', { name: 'Next day →' }).click();
+  await waitForMarks(page, generation);
+  await expect.poll(async () => (await cardMarks(page)).map((card) => card.id)).toEqual(next.map((paper) => paper.id));
+  await page.keyboard.press('j');
+  expect(await focusedId()).toBe(next[0]!.id);
+  await page.keyboard.press('s');
+  await expect.poll(async () => (await cardMarks(page))[0]?.marks).toContain('starred');
+
+  // More cards load below: j walks on into them.
+  await msUntilMarked(page, () => app(page, (api) => api.appendFrom('/papers/date/2024-03-13')), ALL_CARDS_MARKED);
+  for (let i = 1; i <= next.length; i++) await page.keyboard.press('j');
+  expect(await focusedId()).toBe(more[0]!.id);
+  await page.keyboard.press('r');
+  await expect.poll(async () => (await cardMarks(page))[next.length]?.marks).toContain('read');
+});

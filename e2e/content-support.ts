@@ -2,6 +2,8 @@
  * Helpers for the content-script specs: waiting for the marks (html[data-paper-lens-ready] carries the
  * analysis generation), and reading what the cards show.
  */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { cardMarksScript } from './scenarios/page-scripts';
 
@@ -77,3 +79,21 @@ export const ALL_CARDS_MARKED = `Array.from(document.querySelectorAll('article')
   const hosts = card.querySelectorAll('paper-lens-marks');
   return hosts.length === 1 && hosts[0].shadowRoot !== null && card.getAttribute('data-paper-lens-id') === id;
 })`;
+
+const screenshotDir = process.env.PAPER_LENS_SCREENSHOTS ? path.resolve(process.env.PAPER_LENS_SCREENSHOTS) : null;
+
+/** A screenshot into the test's output folder, and into PAPER_LENS_SCREENSHOTS when that names a folder. */
+export async function shoot(page: Page, name: string, outputPath: (name: string) => string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: outputPath(name), animations: 'disabled' });
+  if (screenshotDir) {
+    mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotDir, name), animations: 'disabled' });
+  }
+}
+
+/** Switches the site's own theme (its `dark` class on <html>) and waits until the marks follow it. */
+export async function useSiteTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.evaluate((dark) => document.documentElement.classList.toggle('dark', dark), theme === 'dark');
+  await page.waitForFunction((want) => document.documentElement.getAttribute('data-paper-lens-theme') === want, theme);
+}

@@ -10,7 +10,8 @@ import { generateSyntheticSet } from './fixtures/synthetic';
 import { waitForMarks } from './content-support';
 import { stopServiceWorkers } from './store-helpers';
 
-const STOP_AFTER_MS = [0, 50, 150, 400];
+/** At once, then once at random within each later slice of the load, so runs together cover 0-500 ms. */
+const STOP_AFTER_MS = [0, ...[[0, 100], [100, 250], [250, 500]].map(([from, to]) => Math.floor(from! + Math.random() * (to! - from!)))];
 const CARDS = 100;
 
 /** Titles of the cards in the viewport whose strip is missing or still an empty placeholder. */
@@ -27,7 +28,8 @@ async function unmarkedOnScreen(page: Page): Promise<string[]> {
     .map((card) => (card.querySelector('h3')?.textContent ?? '').trim().slice(0, 40)));
 }
 
-test('cards on screen all get their strips when the worker stops while the listing is marked', async ({ context, site }) => {
+test('cards on screen all get their strips when the worker stops while the listing is marked', async ({ context, site }, testInfo) => {
+  const lines: string[] = [];
   test.setTimeout(60_000 + STOP_AFTER_MS.length * 30_000);
   const page = await context.newPage();
   for (const [visit, stopAfter] of STOP_AFTER_MS.entries()) {
@@ -59,6 +61,7 @@ test('cards on screen all get their strips when the worker stops while the listi
       // Strips are built as cards come near, a moment after the scroll: waited for, never timed.
       await expect.poll(() => unmarkedOnScreen(page), { message: `visit ${visit + 1} (stopped at ${stopAfter} ms), scrolled to ${y}` }).toEqual([]);
     }
-    console.log(`visit ${visit + 1}: worker stopped ${stopAfter} ms into the load; every card on screen had its strip down to ${height} px`);
+    lines.push(`visit ${visit + 1}: worker stopped ${stopAfter} ms into the load; every card on screen had its strip down to ${height} px`);
   }
+  await testInfo.attach('visits', { body: lines.join('\n'), contentType: 'text/plain' });
 });

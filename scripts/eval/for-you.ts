@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Paper } from '../../src/core/types';
-import { rankByCentroid, rankForYou } from '../../src/core/for-you/rank';
+import { FOR_YOU_SHAPE, rankByCentroid, rankForYou, type ForYouShape } from '../../src/core/for-you/rank';
 import { vectorize } from '../../src/core/for-you/vectors';
 import { decision, trainLinearSvm } from './linear-svm';
 import { loadSharedPapers } from '../../e2e/fixtures/shared-data';
@@ -20,6 +20,9 @@ const labelsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const TOP = 5;
 const SKIPPED = 30;
 const LIKED_PER_READER = 2;
+/** The shapes of the For you score tried when its figure is held out (the shipped one among them). */
+const SHAPES: ForYouShape[] = [1, 2, 3].flatMap((neighbours) => [0, 0.25, 0.5, 0.75].map((skippedShare) => ({ neighbours, skippedShare })));
+const shapeName = (shape: ForYouShape): string => `${shape.neighbours} nearest, skipped x${shape.skippedShare}`;
 
 interface Pools { pools: Array<{ name: string; ids: string[] }> }
 interface Labels { pools: Record<string, Array<{ a: string; b: string }>> }
@@ -28,8 +31,14 @@ export interface ForYouFigures {
   readers: number;
   /** What a perfect ranking would reach: some readers' listings hold fewer than five related papers. */
   bestPossibleLenient: number;
+  /** The shipped shape, chosen on all pools (not held out). */
   forYouLenient: number;
   forYouStrict: number;
+  /** Held out: each pool's readers scored with the shape that did best on the other pools' readers. */
+  heldOutLenient: number;
+  heldOutStrict: number;
+  /** The shape each held-out pool got. */
+  heldOutShapes: string[];
   /** Picks shown at the product's line (at most five), and the share of them the labels relate to a liked paper. */
   shownPerReader: number;
   shownPrecisionLenient: number;
@@ -105,6 +114,9 @@ export function evaluateForYou(scenario: 'one-topic' | 'two-topics'): ForYouFigu
     const other = interests[(i * 7 + 3) % interests.length] as string[];
     return other === pair || other.some((id) => pair.includes(id)) ? pair : [...pair, ...other];
   });
+  const poolOf = new Map(pools.pools.flatMap((pool, p) => pool.ids.map((id) => [id, p] as const)));
+  /** Per reader: its pool and, for each shape, its lenient and strict precision. */
+  const perShape: Array<{ pool: number; lenient: number[]; strict: number[] }> = [];
   for (const likedIds of readers) {
       {
         // Seen and skipped: any pool's papers but the liked ones and those the labels relate to them (a reader who
@@ -119,7 +131,10 @@ export function evaluateForYou(scenario: 'one-topic' | 'two-topics'): ForYouFigu
         const relevant = (edges: ReadonlySet<string>) => (index: number): boolean => likedIds.some((id) => edges.has(key(id, listedIds[index]!)));
         const precision = (picked: readonly number[], edges: ReadonlySet<string>): number => picked.filter(relevant(edges)).length / TOP;
         const skipped = skippedIds.map(get);
-        const forYou = rankForYou(liked, skipped, listed, { max: TOP, minScore: -Infinity, minCloseness: 0 }).map((pick) => pick.index);
+        const rankAll = (shape: ForYouShape): number[] => rankForYou(liked, skipped, listed, { max: TOP, minScore: -Infinity, minCloseness: 0, shape }).map((pick) => pick.index);
+        const byShape = SHAPES.map(rankAll);
+        perShape.push({ pool: poolOf.get(likedIds[0]!) ?? 0, lenient: byShape.map((picked) => precision(picked, lenient)), strict: byShape.map((picked) => precision(picked, strict)) });
+        const forYou = rankAll(FOR_YOU_SHAPE);
         const shown = rankForYou(liked, skipped, listed).map((pick) => pick.index);
         const centroid = rankByCentroid(liked, listed, TOP);
         const svm = svmRanking(liked, skipped, listed);
@@ -138,7 +153,26 @@ export function evaluateForYou(scenario: 'one-topic' | 'two-topics'): ForYouFigu
       }
   }
   const n = Math.max(1, sums.readers);
+  let heldOutLenient = 0;
+  let heldOutStrict = 0;
+  const heldOutShapes: string[] = [];
+  pools.pools.forEach((pool, p) => {
+    const others = perShape.filter((reader) => reader.pool !== p);
+    const mine = perShape.filter((reader) => reader.pool === p);
+    if (mine.length === 0) return;
+    const mean = (k: number): number => others.reduce((sum, reader) => sum + (reader.lenient[k] as number), 0) / Math.max(1, others.length);
+    let best = 0;
+    SHAPES.forEach((_, k) => { if (mean(k) > mean(best)) best = k; });
+    heldOutShapes.push(`${pool.name}: ${shapeName(SHAPES[best]!)}`);
+    for (const reader of mine) {
+      heldOutLenient += reader.lenient[best] as number;
+      heldOutStrict += reader.strict[best] as number;
+    }
+  });
   return {
+    heldOutLenient: heldOutLenient / n,
+    heldOutStrict: heldOutStrict / n,
+    heldOutShapes,
     readers: sums.readers,
     bestPossibleLenient: sums.oracle / n,
     forYouLenient: sums.forYouLenient / n,

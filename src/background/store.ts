@@ -1,6 +1,8 @@
 /**
- * The store: the database plus the worker's caches (settings, the candidate index, the reader's reference set
- * for related papers). Every request handler takes a Store; tests and the benchmark build one directly.
+ * The store: the database plus what the worker's requests share (settings, the reader's clock, the reference set
+ * and reader-related cache) and the long-lived parts of the subsystems (candidate index, indexer, duplicate
+ * recheck, the tables of work finished after an answer), each built with only what it uses. Handlers' functions
+ * take the Pick of it they use; tests and the benchmark build one directly.
  */
 import type { PaperState, ReaderRelated } from '../core/records';
 import { DEFAULT_SETTINGS, normaliseSettings, type Settings } from '../core/settings';

@@ -218,8 +218,9 @@ export class Controller {
 
   private marksIntact(): boolean {
     return this.cards.every((card) => {
-      const host = this.strips.get(card.element)?.host ?? this.lazyStrips.placeholderOf(card.element);
-      return host !== null && stripIsPlaced(card, host) && card.element.getAttribute('data-paper-lens-id') === card.paper.id;
+      const host = this.strips.get(card.element)?.host;
+      const waiting = host === undefined && this.lazyStrips.isWaiting(card);
+      return (waiting || (host !== undefined && stripIsPlaced(card, host))) && card.element.getAttribute('data-paper-lens-id') === card.paper.id;
     });
   }
 
@@ -369,15 +370,21 @@ export class Controller {
 
   /**
    * Takes the places of the marks as soon as the cards are read, before the analysis and the store answer: the
-   * summary bar (saying it is reading, on a first read) and an empty placeholder per strip-less card, in one pass.
-   * The page is laid out again once, early, and the marks that follow fill those places without moving the list.
+   * summary bar (saying it is reading, on a first read) and an empty placeholder per strip-less card near the
+   * viewport, in one pass; far cards are watched and get their strips as they come near (lazy-strips.ts). The
+   * page is laid out again once, early, and the marks that follow fill those places without moving the list.
    */
   private holdPlaces(cards: readonly ListedCard[]): void {
     if (cards.length === 0) return;
     const start = performance.now();
+    const near = cardsNearViewport(cards.map((card) => card.element));
     this.pageMarks.ensureStyle();
     this.pageMarks.holdSummary(cards, this.filters, this.settings, this.store.problem, this.settingsKnown);
-    for (const card of cards) if (!this.strips.has(card.element)) this.lazyStrips.hold(card);
+    for (const card of cards) {
+      if (this.strips.has(card.element)) continue;
+      if (near.has(card.element)) this.lazyStrips.hold(card);
+      else this.lazyStrips.watch(card);
+    }
     this.watcher.discard();
     measure('paper-lens:mark', start);
   }

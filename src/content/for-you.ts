@@ -53,9 +53,8 @@ export class ForYouList {
   }
 
   private async fetch(papers: readonly Paper[], key: string): Promise<void> {
-    const response = await this.store.request('papers/for-you', {
-      papers: papers.map(({ id, title, abstract, authors }) => ({ id, title, abstract, authors })),
-    });
+    // By id: the listing brought their text to the store already.
+    const response = await this.store.request('papers/for-you', { ids: papers.map((paper) => paper.id) });
     if (this.key !== key || this.frozen) return;
     this.papers = papers;
     this.picks = (response?.picks ?? []).filter((pick) => papers[pick.index] !== undefined);

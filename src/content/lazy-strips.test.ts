@@ -43,6 +43,13 @@ function card(id: string): ListedCard {
 
 const actions = { toggle() {}, jumpTo() {}, openList() {}, annotate() {} };
 
+/** The placeholder LazyStrips put in a card (marked with its owner, unlike a host the site made). */
+function placeholderIn(listed: ListedCard, present = true): HTMLElement {
+  const host = listed.element.querySelector<HTMLElement>('paper-lens-marks[data-paper-lens-owner]');
+  if (present && !host) throw new Error('no placeholder in the card');
+  return host as HTMLElement;
+}
+
 describe('lazy strips', () => {
   beforeEach(() => vi.stubGlobal('IntersectionObserver', DrivenObserver));
   afterEach(() => {
@@ -85,7 +92,7 @@ describe('lazy strips', () => {
     expect(strip.host).toBe(placeholder);
     expect(placeholder.shadowRoot?.querySelector('[data-paper-lens-action="star"]')).not.toBeNull();
     expect(far.element.querySelectorAll('paper-lens-marks')).toHaveLength(1);
-    expect(lazy.placeholderOf(far.element)).toBeNull();
+    expect(lazy.isWaiting(far)).toBe(false);
   });
 
   it('drops stray copies of a strip the site made, with one sweep of the page, and releases cards that are gone', () => {
@@ -96,14 +103,16 @@ describe('lazy strips', () => {
     listed.element.append(document.createElement('paper-lens-marks'));
     lazy.hold(listed);
     lazy.hold(other);
+    const listedPlaceholder = placeholderIn(listed);
+    const otherPlaceholder = placeholderIn(other);
     // The site cloned the other card's marked markup into this one: a copy of our host is not ours.
-    listed.element.append((lazy.placeholderOf(other.element) as HTMLElement).cloneNode(true));
+    listed.element.append(otherPlaceholder.cloneNode(true));
     expect(listed.element.querySelectorAll('paper-lens-marks')).toHaveLength(3);
     removeStrayStrips();
     const hosts = listed.element.querySelectorAll('paper-lens-marks');
     expect(hosts).toHaveLength(1);
-    expect(hosts[0]).toBe(lazy.placeholderOf(listed.element));
-    expect([...other.element.querySelectorAll('paper-lens-marks')]).toEqual([lazy.placeholderOf(other.element)]);
+    expect(hosts[0]).toBe(listedPlaceholder);
+    expect([...other.element.querySelectorAll('paper-lens-marks')]).toEqual([otherPlaceholder]);
 
     lazy.release(listed.element);
     expect(listed.element.querySelectorAll('paper-lens-marks')).toHaveLength(0);
@@ -134,7 +143,7 @@ describe('lazy strips', () => {
     const lazy = new LazyStrips('owner-1', () => []);
     const listed = card('2403.00008');
     lazy.hold(listed);
-    const placeholder = lazy.placeholderOf(listed.element) as HTMLElement;
+    const placeholder = placeholderIn(listed);
     const stray = document.createElement('paper-lens-marks');
     listed.element.append(stray);
     lazy.keep(listed);
@@ -146,6 +155,59 @@ describe('lazy strips', () => {
     lazy.keep(listed);
     expect([...listed.element.querySelectorAll('paper-lens-marks')]).toEqual([placeholder]);
     expect(placeholder.previousElementSibling?.tagName).toBe('H3');
+  });
+
+  it('watches a far card without putting anything in it, and the strip built when it comes near brings its own host', () => {
+    const near: HTMLElement[][] = [];
+    const lazy = new LazyStrips('owner-1', (elements) => {
+      near.push(elements);
+      return [];
+    });
+    const observer = DrivenObserver.last as DrivenObserver;
+    const far = card('2403.00010');
+    const before = far.element.innerHTML;
+    lazy.watch(far);
+    lazy.keep(far);
+    expect(far.element.innerHTML).toBe(before);
+    expect(placeholderIn(far, false)).toBeNull();
+    expect(lazy.isWaiting(far)).toBe(true);
+    expect(observer.targets.has(far.element)).toBe(true);
+
+    observer.report([far.element]);
+    expect(near).toEqual([[far.element]]);
+    expect(lazy.take(far.element)).toBeNull();
+    expect(lazy.isWaiting(far)).toBe(false);
+    expect(observer.targets.has(far.element)).toBe(false);
+  });
+
+  it('releases watched cards that stopped being cards, and observes again a watched card it could not serve', () => {
+    const lazy = new LazyStrips('owner-1', (elements) => elements);
+    const observer = DrivenObserver.last as DrivenObserver;
+    const gone = card('2403.00011');
+    const kept = card('2403.00012');
+    lazy.watch(gone);
+    lazy.watch(kept);
+    observer.report([kept.element]);
+    lazy.releaseAllBut(new Map([[kept.element, 0]]));
+    expect(lazy.isWaiting(gone)).toBe(false);
+    expect(observer.targets.has(gone.element)).toBe(false);
+    observer.targets.clear();
+    lazy.renewMissed();
+    expect([...observer.targets]).toEqual([kept.element]);
+  });
+
+  it('a watched card that comes to be held gets a placeholder, and counts as waiting only while it is placed', () => {
+    const lazy = new LazyStrips('owner-1', () => []);
+    const listed = card('2403.00013');
+    lazy.watch(listed);
+    lazy.hold(listed);
+    const placeholder = placeholderIn(listed);
+    expect(placeholder.previousElementSibling?.tagName).toBe('H3');
+    expect(lazy.isWaiting(listed)).toBe(true);
+    placeholder.remove();
+    expect(lazy.isWaiting(listed)).toBe(false);
+    lazy.watch(listed);
+    expect(lazy.isWaiting(listed)).toBe(false);
   });
 
   it('finds the cards near the viewport from their boxes, stopping at the first one below', () => {

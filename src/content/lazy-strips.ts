@@ -1,7 +1,10 @@
 /**
- * Strips of far cards are built when the card comes near the viewport. Until then the card holds an empty
- * placeholder host that already takes the strip's one-line height (PAGE_CSS), so building the strip later
- * moves nothing below it: no relayout of the whole list while the reader scrolls.
+ * Strips of far cards are built when the card comes near the viewport (NEAR_MARGIN_PX above or below it), so a
+ * card's content changes while it is out of sight and the reader never sees a card's marks arrive. A card near
+ * the viewport when the list is read holds an empty placeholder host that takes the strip's one-line height
+ * (PAGE_CSS) until its strip is built; a far one is only watched, with nothing put in it: every item of the
+ * site's grid whose content changes after its first paint makes the browser lay the grid out again, so a page
+ * of 1000 cards pays for the few near the viewport at load and for the rest a few at a time as they come near.
  */
 import type { ListedCard } from './site';
 import { placeStrip, stripIsPlaced } from './marks/placement';
@@ -30,7 +33,8 @@ export function cardsNearViewport(elements: readonly HTMLElement[]): Set<HTMLEle
 
 export class LazyStrips {
   private readonly observer: IntersectionObserver;
-  private readonly placeholders = new Map<HTMLElement, HTMLElement>();
+  /** Every card waiting for its strip: its placeholder, or null for a far card watched without one. */
+  private readonly placeholders = new Map<HTMLElement, HTMLElement | null>();
   /** Cards reported near that `near` could not serve yet (their list was being re-read): observed again later. */
   private readonly missed = new Set<HTMLElement>();
 
@@ -40,6 +44,19 @@ export class LazyStrips {
       const close = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target as HTMLElement);
       if (close.length > 0) for (const element of near(close)) this.missed.add(element);
     }, { rootMargin: `${NEAR_MARGIN_PX}px 0px` });
+  }
+
+  /** Watches for a card coming near, without touching it (no placeholder: see above). */
+  watch(card: ListedCard): void {
+    if (this.placeholders.has(card.element)) return;
+    this.placeholders.set(card.element, null);
+    this.observer.observe(card.element);
+  }
+
+  /** Whether the card waits for its strip: a placeholder in its place, or watched without one. */
+  isWaiting(card: ListedCard): boolean {
+    const host = this.placeholders.get(card.element);
+    return host === null || (host !== undefined && stripIsPlaced(card, host));
   }
 
   /** Keeps the strip's place under the card's title and watches for the card coming near. */
@@ -56,18 +73,15 @@ export class LazyStrips {
   }
 
   /**
-   * Keeps a card's place during a render that follows its read: a placeholder the read placed is left as it is
-   * (the read already dropped strays and placed it, and the card is observed), so a render of a 1000-card page
-   * does not query and re-place every far card a second time.
+   * Keeps a card waiting during a render that follows its read: a placeholder the read placed is left as it is
+   * (the read already dropped strays and placed it, and the card is observed), and so is a watched card, so a
+   * render of a 1000-card page does not query and re-place every far card a second time.
    */
   keep(card: ListedCard): void {
     const host = this.placeholders.get(card.element);
-    if (host && stripIsPlaced(card, host)) return;
-    this.hold(card);
-  }
-
-  placeholderOf(element: HTMLElement): HTMLElement | null {
-    return this.placeholders.get(element) ?? null;
+    if (host === null || (host && stripIsPlaced(card, host))) return;
+    if (host) this.hold(card);
+    else this.watch(card);
   }
 
   /** Stops watching the card; its placeholder (if any) becomes the host of the strip now being built. */

@@ -41,10 +41,11 @@ export interface RequestMap {
    */
   'page/analyse': { req: { papers: Paper[]; options: AnalysisOptions } | { ref: string }; res: { analysis?: PageAnalysis } };
   /**
-   * "For you": the listed papers closest to what the reader starred and read, best first (indexes into `papers`),
-   * each with the liked papers and words it is close to; none for a reader with nothing starred or read.
+   * "For you": the listed papers closest to what the reader starred and read, best first (indexes into `ids`, papers
+   * page/listed brought to the store; ids the store lacks are left out), each with the liked papers and words it is
+   * close to; none for a reader with nothing starred or read.
    */
-  'papers/for-you': { req: { papers: Paper[] }; res: { picks: ForYouPick[] } };
+  'papers/for-you': { req: { ids: string[] }; res: { picks: ForYouPick[] } };
   /** Cards that were actually on screen. */
   'papers/seen': { req: { page: ListingPage; ids: string[] }; res: { states: PaperState[] } };
   'paper/set-read': { req: { id: string; read: boolean; paper?: Paper }; res: { state: PaperState } };

@@ -54,6 +54,10 @@ const enum TermKind {
   Phrase = 3,
 }
 const isSpecific = (kind: number): boolean => kind >= TermKind.Named;
+/** An acronym as papers write one after its long form: two or more capitals, short (MoE, CoT, SSMs, LLaVA). */
+const ACRONYM = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z]{2,6}$/;
+/** Words that introduce a name rather than say what a paper is about. */
+const NAMING_WORDS: ReadonlySet<string> = new Set(['called', 'named', 'dubbed', 'termed', 'coined', 'namely', 'introduce', 'introduces', 'propose', 'proposes', 'present', 'presents']);
 /** Written like a name: a capital after the first letter or a digit beside letters ("NeRF", "LLaMA", "SD3"). */
 const NAMED_SURFACE = /^.+[A-Z]|[A-Za-z]\d|\d[A-Za-z]/;
 let genericStems: ReadonlySet<string> | null = null;
@@ -511,6 +515,10 @@ export class RelatedIndex {
     return this.phrasesOf(rankedIds.subarray(0, ranked), max);
   }
 
+  private surfaceOf(word: number): string {
+    return (this.surfaces[word] ?? '').toLowerCase();
+  }
+
   private phrasesOf(ranked: Int32Array, max: number): string[] {
     const phrases: number[][] = [];
     const holderOf = (word: number): number[] | undefined => {
@@ -542,8 +550,20 @@ export class RelatedIndex {
     }
     const words: string[] = [];
     for (const phrase of phrases) {
-      let text = this.surfaces[phrase[0] as number] as string;
-      for (let k = 1; k < phrase.length; k++) text += ` ${this.surfaces[phrase[k] as number]}`;
+      // A chained phrase can start or end on a word that says nothing ("called self play fine"): the reason
+      // shows the words between.
+      let from = 0;
+      let to = phrase.length;
+      // Words before an acronym are the end of its long form written out before it ("chain-of-thought (CoT)
+      // prompts" chains into "thought CoT prompts"): the acronym says it alone.
+      for (let k = to - 1; k > 0; k--) if (ACRONYM.test(this.surfaces[phrase[k] as number] ?? '')) from = Math.max(from, k);
+      while (from < to && NAMING_WORDS.has(this.surfaceOf(phrase[from] as number))) from++;
+      // A generic word inside a two-word phrase belongs to it ("self play"); a longer chain loses one at an end.
+      while (to - from > 2 && this.kind[phrase[to - 1] as number] === TermKind.Generic) to--;
+      while (to - from > 2 && this.kind[phrase[from] as number] === TermKind.Generic) from++;
+      if (from === to) continue;
+      let text = this.surfaces[phrase[from] as number] as string;
+      for (let k = from + 1; k < to; k++) text += ` ${this.surfaces[phrase[k] as number]}`;
       if (!words.includes(text)) words.push(text);
     }
     return words;

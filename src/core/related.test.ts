@@ -91,6 +91,20 @@ describe('RelatedIndex', () => {
     expect(evidence.specific).toBeLessThanOrEqual(evidence.cosine);
   });
 
+  it('a reason is the acronym, not the tail of its long form, and never starts on a word that only names', () => {
+    const list = [
+      paper('a1', 'Sparse Experts for Long Context', 'We route tokens with a mixture of experts (MoE) layer, a method called sparse routing gates, and train state space models (SSMs) on long context retrieval with chain-of-thought (CoT) prompts.'),
+      paper('a2', 'Routing Gates in Sparse Experts', 'Our mixture of experts (MoE) model, called sparse routing gates, pairs state space models (SSMs) with chain-of-thought (CoT) prompts on long context retrieval.'),
+      ...papers,
+    ];
+    const reasons = buildIndex(list).sharedTerms(0, 1, 6);
+    expect(reasons.length, reasons.join(' | ')).toBeGreaterThan(2);
+    for (const reason of reasons) {
+      expect(reason, reasons.join(' | ')).not.toMatch(/^(called|named|dubbed)\b/i);
+      expect(reason, reasons.join(' | ')).not.toMatch(/\b(experts MoE|models SSMs|thought CoT)\b/);
+    }
+  });
+
   it('gives reasons a reader recognises: no "across video", no "consistent"', () => {
     const list = [
       paper('v1', 'Temporally Consistent Video Editing with Attention Sharing', 'Edits stay consistent across video frames: attention sharing across video frames keeps the edited object consistent.'),

@@ -251,7 +251,7 @@ export function App(): JSX.Element {
       </header>
       <div class="searchbar">
         <SearchIcon class="search-icon" />
-        <input ref={search} type="search" value={queryText} placeholder="Search titles, authors, abstracts, notes, arXiv ids" aria-label="Search papers"
+        <input ref={search} type="search" value={queryText} placeholder="Search titles, authors, tags, notes, arXiv ids" aria-label="Search papers"
           aria-keyshortcuts="/" autocomplete="off" spellcheck={false}
           onInput={(event) => onSearchInput((event.target as HTMLInputElement).value)} onKeyDown={onSearchKey} />
         {queryText ? (

@@ -7,6 +7,7 @@ import type { AnalysisOptions, PageAnalysis, Paper } from '../../core/types';
 import { analysePageInSteps } from '../../core/analyse';
 import type { AnalysisInput } from '../api/parse-request';
 import type { PendingAnalyses } from './pending-analyses';
+import { AnalysisMemo } from './analysis-memo';
 
 const SLICE_MS = 12;
 
@@ -19,7 +20,14 @@ export function startListingAnalysis(analyses: PendingAnalyses, analyse: { ref: 
   analyses.start(ref, input.ok ? analyseInBackground(input.papers, input.options) : Promise.reject(input.failure));
 }
 
-export async function analyseInBackground(papers: readonly Paper[], options: AnalysisOptions): Promise<PageAnalysis> {
+/** This worker's recent analyses: a page loaded again is not analysed again. */
+const recent = new AnalysisMemo();
+
+export function analyseInBackground(papers: readonly Paper[], options: AnalysisOptions, memo: AnalysisMemo = recent): Promise<PageAnalysis> {
+  return memo.analysis(papers, options, () => analyseInSlices(papers, options));
+}
+
+async function analyseInSlices(papers: readonly Paper[], options: AnalysisOptions): Promise<PageAnalysis> {
   const steps = analysePageInSteps([...papers], options);
   for (;;) {
     const start = performance.now();

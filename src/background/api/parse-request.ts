@@ -20,7 +20,7 @@ interface ParsedPayloads {
   'papers/reader-related': { ref: string; ids: string[] };
   'listing/settled': { receipt: string };
   'page/analyse': { ref: string } | { papers: Paper[]; options: AnalysisOptions };
-  'papers/for-you': { papers: Paper[] };
+  'papers/for-you': { ids: string[] };
   'papers/seen': { page: ListingPage; ids: string[] };
   'paper/set-read': { id: string; read: boolean; paper?: Paper };
   'paper/set-starred': { id: string; starred: boolean; paper?: Paper };
@@ -141,7 +141,8 @@ const parsers: Parsers = {
     const papers = list(request.papers, 'papers').map(paperAsSent);
     return { type: request.type, papers, options: analysisOptions(request.options) };
   },
-  'papers/for-you': (request) => ({ type: request.type, papers: list(request.papers, 'papers').map(paperAsSent) }),
+  // Not made distinct: the picks' indexes point into the page's list.
+  'papers/for-you': (request) => ({ type: request.type, ids: list(request.ids, 'paper ids').map(idOf) }),
   'papers/seen': (request) => ({ type: request.type, page: listingPage(request.page), ids: distinctIds(list(request.ids, 'paper ids')) }),
   'paper/set-read': (request) => withPaper({ type: request.type, id: paperId(request.id), read: request.read === true }, request.paper),
   'paper/set-starred': (request) => withPaper({ type: request.type, id: paperId(request.id), starred: request.starred === true }, request.paper),

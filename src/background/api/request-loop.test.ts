@@ -256,7 +256,7 @@ describe('worker', () => {
     expect(await w.handle({ type: 'papers/reader-related', ids: [] })).toMatchObject(refused('The request is missing its ref.'));
     expect(await w.handle({ type: 'listing/settled' })).toMatchObject(refused('The request is missing its receipt.'));
     expect(await w.handle({ type: 'states/get', ids: null })).toMatchObject(refused('The request is missing its list of paper ids.'));
-    expect(await w.handle({ type: 'papers/for-you', papers: {} })).toMatchObject(refused('The request is missing its list of papers.'));
+    expect(await w.handle({ type: 'papers/for-you', ids: {} })).toMatchObject(refused('The request is missing its list of paper ids.'));
     expect(await w.handle({ type: 'paper/set-starred', id: '  ', starred: true })).toMatchObject(refused('This paper has no id Paper Lens can use.'));
     expect(await w.handle({ type: 'paper/set-annotations', tags: ['x'] })).toMatchObject(refused('This paper has no id Paper Lens can use.'));
     expect(await w.handle({ type: 'backup/read', table: 'kv', offset: 0, limit: 1 })).toMatchObject(refused('There is no table called kv to back up.'));

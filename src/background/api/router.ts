@@ -68,7 +68,7 @@ const handlers: Handlers = {
     return { payload: { analysis: await analyseInBackground(request.papers, request.options) } };
   },
   'papers/for-you': async ({ store }, request) => ({
-    payload: { picks: await forYouPicks(store, request.papers) },
+    payload: { picks: await forYouPicks(store, request.ids) },
   }),
   'papers/seen': async ({ store }, request) => {
     return { payload: { states: await recordSeen(store, request.page, request.ids) } };

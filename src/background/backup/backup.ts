@@ -15,12 +15,15 @@ import { RequestFailure } from '../api/request-failure';
 import { getAmong } from '../db/sparse-read';
 import type { Store } from '../store';
 
+/** What a merge uses: the database, the reader's clock, the indexer and candidate index its papers feed, and the caches it invalidates. */
+export type MergeStore = Pick<Store, 'db' | 'now' | 'clock' | 'indexer' | 'paperTotal' | 'candidates' | 'invalidateReference' | 'lap'>;
+
 type BackupTable = 'papers' | 'sightings';
 
 /** Where the previous page ended, so paging on from there is a key range, not a growing offset. */
-let lastPage: { store: Store; table: BackupTable; nextOffset: number; lastKey: unknown } | null = null;
+let lastPage: { store: Pick<Store, 'db'>; table: BackupTable; nextOffset: number; lastKey: unknown } | null = null;
 
-export async function readBackup(store: Store, table: BackupTable, offset: number, limit: number): Promise<{ papers?: PaperRecord[]; sightings?: Sighting[]; total: number }> {
+export async function readBackup(store: Pick<Store, 'db'>, table: BackupTable, offset: number, limit: number): Promise<{ papers?: PaperRecord[]; sightings?: Sighting[]; total: number }> {
   const from = Math.max(0, Math.floor(offset) || 0);
   const size = Math.min(20_000, Math.max(1, Math.floor(limit) || 1));
   const source = table === 'papers' ? store.db.papers : store.db.sightings;
@@ -48,7 +51,7 @@ export interface MergeAnswer {
 }
 
 /** `papersIn` and `sightingsIn` have the fields a merge reads (parse-request.ts); ids are folded here. */
-export async function mergeBackup(store: Store, papersIn: readonly PaperRecord[], sightingsIn: readonly Sighting[], requestId?: string): Promise<MergeAnswer> {
+export async function mergeBackup(store: MergeStore, papersIn: readonly PaperRecord[], sightingsIn: readonly Sighting[], requestId?: string): Promise<MergeAnswer> {
   const clock = await store.clock();
   const now = store.now();
   let lap = performance.now();

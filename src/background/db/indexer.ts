@@ -15,14 +15,13 @@ import type { PaperTotal } from './paper-total';
 import { titleKey } from '../../core/text';
 import { getAmong } from './sparse-read';
 import type { Lap } from '../bench/lap';
-import type { IndexedKeys } from '../duplicates/candidates';
 
 /** What the indexer works with: the database, the clock, the papers' total, and the candidate index it feeds. */
 export interface IndexerHost {
   readonly db: PaperLensDb;
   readonly now: () => number;
   readonly paperTotal: PaperTotal;
-  readonly candidates: { noteIndexed(rows: IndexedKeys, bulk?: boolean): void; persistIfDue(): void };
+  readonly candidates: { noteIndexed(rows: readonly PaperIndexRow[], bulk?: boolean): void; persistIfDue(): void };
   readonly lap: Lap;
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { recordListing, recordSeen, VISIT_WINDOW_MS } from './record-listing';
 import { setMark } from '../papers/reader-marks';
 import { DAY, dayPage, fakeIdb, freshStore, HOUR, paper } from '../test-support';
@@ -32,6 +32,27 @@ describe('page/listed', () => {
     await recordListing(store, dayPage('2024-03-11'), [A, B]);
     expect(await store.db.sightings.count()).toBe(4);
     expect((await store.db.papers.get(A.id))?.listedCount).toBe(2);
+  });
+
+  it('writes nothing for a page listed again within its visit with nothing new, and writes what a re-listing changes', async () => {
+    const { store, advance } = freshStore();
+    await recordListing(store, dayPage('2024-03-11'), [A, B]);
+    await store.indexer.settled();
+    advance(5 * 60_000);
+    const transaction = vi.spyOn(store.db, 'transaction');
+    const writes = (): number => transaction.mock.calls.filter(([mode]) => mode === 'rw').length;
+    await recordListing(store, dayPage('2024-03-11'), [A, B]);
+    expect(writes()).toBe(0);
+    const before = await store.db.papers.get(A.id);
+
+    await recordListing(store, dayPage('2024-03-11'), [{ ...A, abstract: `${A.abstract} With a second sentence.` }, B]);
+    expect(writes()).toBe(1);
+    expect((await store.db.papers.get(A.id))?.abstract).toBe(`${A.abstract} With a second sentence.`);
+    await recordListing(store, dayPage('2024-03-11'), [A, B, C]);
+    expect(writes()).toBeGreaterThan(1);
+    expect(await store.db.sightings.count()).toBe(3);
+    expect(before?.listedCount).toBe(1);
+    transaction.mockRestore();
   });
 
   it('marks as seen before exactly the papers another page listed before this visit', async () => {

@@ -9,6 +9,7 @@
  * knows no receipt); a re-sent listing within its visit is idempotent (currentVisit, VISIT_WINDOW_MS).
  */
 import { Dexie } from 'dexie';
+import type { CandidateIndex } from '../duplicates/candidate-index';
 import type { ListingPage, Paper } from '../../core/types';
 import type { PaperState, Sighting } from '../../core/records';
 import type { PaperIndexRow, StoredPaper } from '../db/db';
@@ -20,11 +21,18 @@ import { applyVerdict, candidatesOf, confirmDuplicates, readMissing, type Duplic
 import { answerReaderRelated, scoreReaderRelated } from '../related/reader-related';
 import type { ReferencePapers } from '../../core/related';
 
+/**
+ * What recording a listing uses: the database and clock, the index rows and candidate index for its duplicates,
+ * the settings and reference set for its related links, the tables of work finished after the answer, and the
+ * second check of duplicates found while an import is still indexed.
+ */
+export type ListingStore = Pick<Store, 'db' | 'now' | 'lap' | 'settings' | 'paperTotal' | 'indexer' | 'candidates' | 'duplicateRecheck' | 'referencePapers' | 'rememberRelated' | 'pendingRelated' | 'statesFromRecords'>;
+
 /** Re-sending a page within this window (a re-render, a reload) belongs to the same visit. */
 export const VISIT_WINDOW_MS = 30 * 60 * 1000;
 
 /** The sightings of this page's current visit, by paper id. */
-async function currentVisit(store: Store, page: ListingPage, now: number): Promise<Map<string, Sighting>> {
+async function currentVisit(store: Pick<Store, 'db'>, page: ListingPage, now: number): Promise<Map<string, Sighting>> {
   const rows = await store.db.sightings
     .where('[pageKey+at]')
     .between([page.key, now - VISIT_WINDOW_MS], [page.key, Dexie.maxKey], true, true)
@@ -50,7 +58,7 @@ export interface ListedAnswer {
  * Records a listing and answers once it is stored, with the reader-related links in the states (tests, and
  * callers that need the whole answer at once).
  */
-export async function recordListing(store: Store, page: ListingPage, input: Paper[]): Promise<PaperState[]> {
+export async function recordListing(store: ListingStore, page: ListingPage, input: Paper[]): Promise<PaperState[]> {
   const { states, written, relatedRef } = await listPage(store, page, input);
   await written;
   if (relatedRef === undefined) return states;
@@ -58,14 +66,26 @@ export async function recordListing(store: Store, page: ListingPage, input: Pape
   return states.map((state) => ({ ...state, readerRelated: related.get(state.id) ?? state.readerRelated }));
 }
 
+/** One page/listed request: what its read pass, its answer and its write share. */
+interface ListingWork {
+  store: ListingStore;
+  page: ListingPage;
+  /** As listed, in page order (ids folded; an entry without an id answers an empty state). */
+  papers: readonly Paper[];
+  /** The distinct ids, in page order, and the first paper listed under each. */
+  ids: readonly string[];
+  unique: ReadonlyMap<string, Paper>;
+  now: number;
+  texts: ListingTexts;
+}
+
 /** Answers a listing's states from a read pass; the write is under way in `written` when this resolves. */
-export async function listPage(store: Store, page: ListingPage, input: Paper[]): Promise<ListedAnswer> {
-  const now = store.now();
+export async function listPage(store: ListingStore, page: ListingPage, papers: Paper[]): Promise<ListedAnswer> {
   let lap = performance.now();
-  const papers = input;
   const unique = new Map<string, Paper>();
   for (const paper of papers) if (paper.id && !unique.has(paper.id)) unique.set(paper.id, paper);
-  const ids = [...unique.keys()];
+  const now = store.now();
+  const work: ListingWork = { store, page, papers, ids: [...unique.keys()], unique, now, texts: new ListingTexts(now) };
   // The reference set is read before the write below starts: a read queued behind it would wait for its commit.
   // Papers an import just added may still lack their index rows: their keys first, or they go unfound.
   let keysComplete = true;
@@ -79,17 +99,26 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
   const reference = settings.marks.related ? store.referencePapers() : null;
   reference?.catch(() => undefined);
   if (__BENCH__) lap = store.lap('listed:prepare', lap);
-  const texts = new ListingTexts(now);
+  const plan = await readPass(work, candidates);
+  if (__BENCH__) lap = store.lap('listed:read-commit', lap);
+  const answer = await answerListing(work, plan, reference && { reference, threshold: settings.relatedThreshold }, lap);
+  // Checked against an index an import is still filling: checked again once it is full (duplicates/recheck.ts).
+  if (!keysComplete) {
+    const unmatched = [...plan.verdicts].filter(([, verdict]) => verdict === null).map(([id]) => id);
+    void answer.written.then(() => store.duplicateRecheck.note(unmatched)).catch(() => undefined);
+  }
+  return answer;
+}
 
-  // Read pass: a read-only snapshot of everything the answer needs, the duplicates' candidates included. The
-  // answer goes on once the plan is made, without waiting for the read transaction's completion event (a round
-  // trip to the browser's database process): the write below queues behind it anyway, as IndexedDB orders
-  // transactions over the same tables by creation. A read transaction failing after all its reads succeeded
-  // changes nothing that was read.
-  let planned: (plan: ReadPlan) => void = () => undefined;
-  const early = new Promise<ReadPlan>((resolve) => (planned = resolve));
-  const reading = store.db.transaction('r', [store.db.papers, store.db.sightings], async (): Promise<ReadPlan> => {
-    const read = Promise.all([store.db.papers.bulkGet(ids), currentVisit(store, page, now)]);
+/**
+ * The read pass: one read-only snapshot of everything the answer needs, the duplicates' candidates included,
+ * and the duplicate verdicts of the papers that need one.
+ */
+function readPass(work: ListingWork, candidates: CandidateIndex): Promise<ReadPlan> {
+  const { store, page, ids, unique, now, texts } = work;
+  let lap = performance.now();
+  return store.db.transaction('r', [store.db.papers, store.db.sightings], async (): Promise<ReadPlan> => {
+    const read = Promise.all([store.db.papers.bulkGet([...ids]), currentVisit(store, page, now)]);
     // While the database reads: the candidates of the papers the candidate index does not know (new ones, most
     // likely), read in the same go, so the second read does not wait for the first and the merge.
     const listed = new Set(ids);
@@ -119,54 +148,37 @@ export async function listPage(store: Store, page: ListingPage, input: Paper[]):
     for (const record of merged.toCheck) applyVerdict(record, verdicts.get(record.id) ?? null, now);
     // The originals the new verdicts point at (a repeat of a repeat), so the states need no later read.
     await readMissing(store.db, known, new Set(merged.toCheck.flatMap((record) => (record.dupOf ? [record.dupOf.id] : []))));
-    if (__BENCH__) lap = store.lap('listed:confirm', lap);
-    const plan = { records: merged.records, verdicts, known };
-    planned(plan);
-    return plan;
+    if (__BENCH__) store.lap('listed:confirm', lap);
+    // A page listed again within its visit with nothing new (a return visit, a reload): the write would change nothing.
+    const unchanged = merged.changed.size === 0 && merged.sightings.length === 0 && merged.indexRows.size === 0;
+    return { records: merged.records, verdicts, known, unchanged };
   });
-  reading.catch(() => undefined);
-  const plan = await Promise.race([early, reading]);
-  // Dexie carries the read transaction's zone into this continuation (it resolved inside it): what follows
-  // must not run in that transaction (the write opens its own, and the read one is finishing).
-  const answer = await Dexie.ignoreTransaction(() => answerListing(store, page, papers, ids, unique, now, texts, plan, reference, settings.relatedThreshold, lap));
-  // Checked against an index an import is still filling: checked again once it is full (duplicates/recheck.ts).
-  if (!keysComplete) {
-    const unmatched = [...plan.verdicts].filter(([, verdict]) => verdict === null).map(([id]) => id);
-    void answer.written.then(() => store.duplicateRecheck.note(unmatched)).catch(() => undefined);
-  }
-  return answer;
 }
 
 /** The answer from the read pass's plan; starts the write and, after the answer, the reader-related scoring. */
 async function answerListing(
-  store: Store,
-  page: ListingPage,
-  papers: readonly Paper[],
-  ids: readonly string[],
-  unique: ReadonlyMap<string, Paper>,
-  now: number,
-  texts: ListingTexts,
+  work: ListingWork,
   plan: ReadPlan,
-  reference: Promise<ReferencePapers<StoredPaper>> | null,
-  relatedThreshold: number,
+  related: { reference: Promise<ReferencePapers<StoredPaper>>; threshold: number } | null,
   lap: number,
 ): Promise<ListedAnswer> {
+  const { store, page, papers, ids } = work;
   // The states come from the read pass alone (plan.known holds the originals the duplicates point at); made before
   // the write starts, they neither wait for a read queued behind it nor for the worker issuing its 250 reads.
   const states = await store.statesFromRecords(ids, plan.records, () => page.key, plan.known);
   // Started before answering, so a request that arrives after the answer (papers/seen) is ordered after it.
-  const written = writeListing(store, page, ids, unique, now, texts, plan.verdicts);
+  const written = plan.unchanged ? Promise.resolve() : writeListing(work, plan.verdicts);
   written.catch(() => undefined);
   if (__BENCH__) store.lap('listed:states', lap);
   const stateById = new Map(states.map((state) => [state.id, state]));
   const answer: ListedAnswer = { states: papers.map((paper) => stateById.get(paper.id) ?? emptyState(paper.id)), written };
-  if (reference) {
+  if (related) {
     // Scored once the answer went out (a macrotask later): the states never wait for it.
     answer.relatedRef = store.pendingRelated.start(ids, async () => {
       const start = performance.now();
-      const related = scoreReaderRelated(store, plan.records, await reference, relatedThreshold);
+      const scored = scoreReaderRelated(store, plan.records, await related.reference, related.threshold);
       if (__BENCH__) store.lap('listed:related', start);
-      return related;
+      return scored;
     });
   }
   return answer;
@@ -176,13 +188,15 @@ interface ReadPlan {
   records: StoredPaper[];
   verdicts: Map<string, DuplicateVerdict>;
   known: Map<string, StoredPaper>;
+  /** The read pass found nothing this listing would write. */
+  unchanged: boolean;
 }
 
 /** Candidates read per request: each part is shingled as it arrives, while the database reads the next. */
 const PREFETCH_PART = 64;
 
 /** Reads papers in parts and makes each one's duplicate features as its part arrives (the confirm reuses them). */
-async function readShingled(store: Store, texts: ListingTexts, ids: readonly string[]): Promise<Array<StoredPaper | undefined>> {
+async function readShingled(store: Pick<Store, 'db'>, texts: ListingTexts, ids: readonly string[]): Promise<Array<StoredPaper | undefined>> {
   const parts: Array<Promise<Array<StoredPaper | undefined>>> = [];
   for (let at = 0; at < ids.length; at += PREFETCH_PART) {
     parts.push(store.db.papers.bulkGet(ids.slice(at, at + PREFETCH_PART)).then((found) => {
@@ -198,15 +212,8 @@ async function readShingled(store: Store, texts: ListingTexts, ids: readonly str
  * request wrote since the read pass is kept. Duplicate verdicts come from the read pass; a paper that needs one
  * and has none (its text changed in between) is looked up at its next listing.
  */
-async function writeListing(
-  store: Store,
-  page: ListingPage,
-  ids: readonly string[],
-  unique: ReadonlyMap<string, Paper>,
-  now: number,
-  texts: ListingTexts,
-  verdicts: ReadonlyMap<string, DuplicateVerdict>,
-): Promise<void> {
+async function writeListing(work: ListingWork, verdicts: ReadonlyMap<string, DuplicateVerdict>): Promise<void> {
+  const { store, page, ids, unique, now, texts } = work;
   let lap = performance.now();
   const { papers, sightings, paperIndex } = store.db;
   const { merged, freshRows } = await store.paperTotal.track(() => store.db.transaction('rw', [papers, sightings, paperIndex], async () => {
@@ -242,7 +249,7 @@ async function writeListing(
 }
 
 /** Cards that were on screen: the visit's sightings become seen; counters move once per visit. */
-export async function recordSeen(store: Store, page: ListingPage, rawIds: string[]): Promise<PaperState[]> {
+export async function recordSeen(store: Pick<Store, 'db' | 'now' | 'pendingRelated' | 'statesFromRecords'>, page: ListingPage, rawIds: string[]): Promise<PaperState[]> {
   const now = store.now();
   const ids = [...new Set(rawIds)];
   const records = await store.db.transaction('rw', [store.db.papers, store.db.sightings], async () => {

@@ -12,6 +12,9 @@ import { indexRowOf, touch } from '../db/derive';
 import { RequestFailure } from '../api/request-failure';
 import type { Store } from '../store';
 
+/** What a change of tags or note uses: the database, the reader's clock, and the candidate index fed a rewritten row. */
+export type AnnotationsStore = Pick<Store, 'db' | 'now' | 'clock' | 'candidates' | 'statesFromRecords'>;
+
 export interface AnnotationsChange {
   tags?: unknown;
   note?: unknown;
@@ -21,7 +24,7 @@ const sameTags = (a: readonly string[] | undefined, b: readonly string[]): boole
   (a ?? []).length === b.length && (a ?? []).every((tag, i) => tag === b[i]);
 
 /** `id` is in its one form (parse-request.ts); the tags and note are checked here, as a restore checks them. */
-export async function setAnnotations(store: Store, id: string, change: AnnotationsChange): Promise<PaperState> {
+export async function setAnnotations(store: AnnotationsStore, id: string, change: AnnotationsChange): Promise<PaperState> {
   let tags: string[] | undefined;
   let note: string | undefined;
   if (change.tags !== undefined) {
@@ -73,7 +76,7 @@ export async function setAnnotations(store: Store, id: string, change: Annotatio
  * Every tag in use with how many papers carry it, most used first. Spellings that differ only in case count as one
  * tag, shown as its most used spelling.
  */
-export async function listTags(store: Store): Promise<TagCount[]> {
+export async function listTags(store: Pick<Store, 'db'>): Promise<TagCount[]> {
   const keys = (await store.db.papers.orderBy('tags').keys()) as unknown[];
   const byKey = new Map<string, Map<string, number>>();
   for (const key of keys) {

@@ -9,6 +9,9 @@ import { parseSearchQuery, type SearchQuery } from '../../core/search-query';
 import { toPaperRecord, type StoredPaper } from '../db/db';
 import type { Store } from '../store';
 
+/** What the history list reads: the papers, their index rows once written, and the papers' total. */
+export type HistoryStore = Pick<Store, 'db' | 'indexer' | 'paperTotal'>;
+
 const ORDER_FIELD: Record<HistoryView, 'activityAt' | 'starredAt' | 'readAt'> = {
   history: 'activityAt',
   starred: 'starredAt',
@@ -41,12 +44,12 @@ export function rowOf(paper: StoredPaper): HistoryRow {
 }
 
 /** Ids whose index words start with `term` (a multi-entry range: one id may appear several times). */
-async function idsWithPrefix(store: Store, term: string): Promise<Set<string>> {
+async function idsWithPrefix(store: Pick<Store, 'db'>, term: string): Promise<Set<string>> {
   const keys = await store.db.paperIndex.where('words').startsWith(term).primaryKeys();
   return new Set(keys);
 }
 
-async function matchingIds(store: Store, terms: string[]): Promise<Set<string>> {
+async function matchingIds(store: Pick<Store, 'db'>, terms: string[]): Promise<Set<string>> {
   const range = (term: string) => store.db.paperIndex.where('words').startsWith(term);
   if (terms.length === 1) return idsWithPrefix(store, terms[0] as string);
   // Which word is rarest, from each word's first index entries (a count would walk every entry of a common word):
@@ -77,14 +80,14 @@ async function matchingIds(store: Store, terms: string[]): Promise<Set<string>> 
 }
 
 /** Ids a search matches: an id or the start of one through the papers' primary key, words through the index. */
-async function searchIds(store: Store, search: Exclude<SearchQuery, { kind: 'all' | 'unsearchable' }>): Promise<Set<string>> {
+async function searchIds(store: Pick<Store, 'db'>, search: Exclude<SearchQuery, { kind: 'all' | 'unsearchable' }>): Promise<Set<string>> {
   if (search.kind === 'words') return matchingIds(store, search.terms);
   const byId = store.db.papers.where(':id');
   const keys = search.kind === 'id' ? await byId.equals(search.id).primaryKeys() : await byId.startsWith(search.prefix).primaryKeys();
   return new Set(keys);
 }
 
-export async function listHistory(store: Store, view: HistoryView, query: string | undefined, offset: number, limit: number): Promise<{ rows: HistoryRow[]; total: number }> {
+export async function listHistory(store: HistoryStore, view: HistoryView, query: string | undefined, offset: number, limit: number): Promise<{ rows: HistoryRow[]; total: number }> {
   const field = ORDER_FIELD[view] ?? 'activityAt';
   const from = Math.max(0, Math.floor(offset) || 0);
   const size = Math.min(MAX_LIMIT, Math.max(0, Math.floor(limit) || 0));

@@ -11,8 +11,11 @@ import { indexRowOf, mergePaperText, newStoredPaper, touch } from '../db/derive'
 import { RequestFailure } from '../api/request-failure';
 import type { Store } from '../store';
 
+/** What a read or star change uses; a star or read changes the reference set the related links compare with. */
+export type MarksStore = Pick<Store, 'db' | 'now' | 'clock' | 'paperTotal' | 'candidates' | 'invalidateReference' | 'statesFromRecords'>;
+
 /** `id` is in its one form and `paper`'s text fields plain (parse-request.ts). */
-export async function setMark(store: Store, id: string, flag: ReaderFlag, on: boolean, paper?: Paper): Promise<PaperState> {
+export async function setMark(store: MarksStore, id: string, flag: ReaderFlag, on: boolean, paper?: Paper): Promise<PaperState> {
   const clock = await store.clock();
   const now = store.now();
   let indexRow: PaperIndexRow | null = null;

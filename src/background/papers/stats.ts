@@ -3,11 +3,12 @@ import type { Stats } from '../../core/records';
 import type { Store } from '../store';
 import { localDay } from './history';
 
+
 const DAY_MS = 86_400_000;
 /** "This week" is the last seven days, so Monday morning does not read as an empty week. */
 const WEEK_MS = 7 * DAY_MS;
 
-export async function readStats(store: Store): Promise<Stats> {
+export async function readStats(store: Pick<Store, 'db' | 'now'>): Promise<Stats> {
   const now = store.now();
   const weekStart = now - WEEK_MS;
   const today = new Date(now);

@@ -11,6 +11,7 @@ import type { StoredPaper } from '../db/db';
 import { rowOf } from './history';
 import type { Store } from '../store';
 
+
 const MAX_LIMIT = 500;
 
 const ORDER_FIELD: Record<HistoryView, 'activityAt' | 'starredAt' | 'readAt'> = {
@@ -26,7 +27,7 @@ function terms(query: string | undefined): string[] {
 }
 
 export async function listTaggedHistory(
-  store: Store,
+  store: Pick<Store, 'db' | 'indexer'>,
   view: HistoryView,
   tag: string,
   query: string | undefined,

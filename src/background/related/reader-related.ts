@@ -12,10 +12,13 @@ import type { StoredPaper } from '../db/db';
 import type { Store } from '../store';
 import type { RelatedById } from './pending-related';
 
+/** What scoring stored papers uses: the settings, the papers, the reference set, and the cache it fills. */
+export type RelatedStore = Pick<Store, 'db' | 'settings' | 'referencePapers' | 'rememberRelated'>;
+
 export const MAX_READER_RELATED = 3;
 
 /** Starred or read papers close to each of `records` (remembered per paper for later states and broadcasts). */
-export function scoreReaderRelated(store: Store, records: readonly StoredPaper[], referencePapers: ReferencePapers<StoredPaper>, threshold: number): RelatedById {
+export function scoreReaderRelated(store: Pick<Store, 'rememberRelated'>, records: readonly StoredPaper[], referencePapers: ReferencePapers<StoredPaper>, threshold: number): RelatedById {
   const out: RelatedById = new Map();
   const reference = referencePapers.papers;
   const links = reference.length === 0 ? [] : relatedToReference([...records], referencePapers, { threshold, max: MAX_READER_RELATED });
@@ -33,7 +36,7 @@ export function scoreReaderRelated(store: Store, records: readonly StoredPaper[]
 }
 
 /** The links of stored papers, read and scored now (a ref this worker does not know). */
-export async function readerRelatedOf(store: Store, ids: readonly string[]): Promise<RelatedById> {
+export async function readerRelatedOf(store: RelatedStore, ids: readonly string[]): Promise<RelatedById> {
   const settings = await store.settings();
   if (!settings.marks.related) return new Map();
   const [records, reference] = await Promise.all([store.db.papers.bulkGet([...ids]), store.referencePapers()]);
@@ -42,7 +45,7 @@ export async function readerRelatedOf(store: Store, ids: readonly string[]): Pro
 }
 
 /** papers/reader-related: the links of `ids`, from the scoring under `ref` when there is one. */
-export async function answerReaderRelated(store: Store, ref: string, ids: readonly string[]): Promise<Array<{ id: string; readerRelated: ReaderRelated[] }>> {
+export async function answerReaderRelated(store: RelatedStore & Pick<Store, 'pendingRelated'>, ref: string, ids: readonly string[]): Promise<Array<{ id: string; readerRelated: ReaderRelated[] }>> {
   const pending = store.pendingRelated.take(ref);
   const scored = pending ? await pending : null;
   // A scoring of other papers than those asked for is no answer to this request.
