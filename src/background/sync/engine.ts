@@ -15,9 +15,8 @@ import { mergeReaderState, READER_FIELDS, readerStateOf, stampsOf, type ReaderSt
 import { canonicalJson, type SyncArea, type SyncChanges } from '../../core/sync/area';
 import { decodeSyncItems, encodeSyncEntries, FORMAT_VERSION, MARKS_BUDGET_BYTES, MARKS_PREFIX, type LeftOut, type SyncEntry } from '../../core/sync/codec';
 import { SYNC_LIMITS, itemBytes } from '../../core/sync/limits';
-import { addCompacted, compactable, DEVICE_PREFIX, devicesOf, marksFingerprint, SEEN_GRAIN_MS, stampTime, tombstonesOf, withoutCompacted, type Compacted, type DeviceItem, type Tombstone } from '../../core/sync/devices';
+import { addCompacted, compactable, DEVICE_PREFIX, devicesOf, marksFingerprint, SEEN_GRAIN_MS, stampTime, tombstonesOf, withoutCompacted, type Compacted, type DeviceItem, type SyncedDevice, type Tombstone } from '../../core/sync/devices';
 import type { SyncStatus } from '../../core/sync/status';
-import type { SyncedDevice } from '../../core/sync/devices';
 
 export type { SyncStatus };
 import { normaliseSettings, type Settings } from '../../core/settings';
