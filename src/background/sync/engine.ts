@@ -1,10 +1,13 @@
 /**
  * Sync through the browser's own `storage.sync` (carried by Chrome Sync or Firefox Sync): off by default. When
- * on, the starred and read state, tags and note of every paper (with the stamps of their changes, tombstones included) and
- * the settings are kept in the sync area in the compact form of core/sync/codec, and every browser merges what
- * it finds there into its own store, field by field (core/reader-state-merge), then writes back the merged
- * whole when that differs. The sync area holds one shared copy; two browsers writing at once cannot lose a
- * change, since each keeps its own in its store and writes it again after merging the other's.
+ * on, the starred and read state, tags and note of every paper (with the stamps of their changes, tombstones
+ * included) and the settings are kept in the sync area in the compact form of core/sync/codec, and every browser
+ * merges what it finds there into its own store, field by field (core/reader-state-merge), then writes back the
+ * merged whole when that differs. The sync area holds one shared copy; two browsers writing at once cannot lose
+ * a change, since each keeps its own in its store and writes it again after merging the other's, and a write
+ * worked out before another browser's items arrived is merged again instead (the writer's basis check). Each
+ * browser's item `device.<id>` acknowledges what it merged; tombstones every browser acknowledged leave the
+ * synced copy (core/sync/devices).
  *
  * What is seen (sightings, listings, counts) never travels: only reader state and settings.
  */
