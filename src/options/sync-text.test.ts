@@ -13,7 +13,9 @@ describe('sync text', () => {
     expect(leftOutText({ ...base, leftOut: { read: 2500, starred: 0, unstarred: 3 } })).toBe(
       'Not synced, for lack of room (about 100 KB in all, 24 KB of it for notes): the oldest 2,500 read marks, 3 old un-stars. They stay in this browser; stars are the last to be left out.');
     expect(leftOutText({ ...base, leftOut: { read: 0, starred: 0, unstarred: 0, notes: 12, longNotes: 2, tags: 1 } })).toBe(
-      'Not synced, for lack of room (about 100 KB in all, 24 KB of it for notes): the 10 notes edited longest ago, 2 notes longer than 2,500 bytes, the tags of 1 paper. They stay in this browser; stars are the last to be left out.');
+      'Not synced, for lack of room (about 100 KB in all, 24 KB of it for notes): the 10 notes edited longest ago, the tags of 1 paper. Not synced: 2 notes longer than 2,500 bytes, the most one synced note may take. They stay in this browser; stars are the last to be left out.');
+    expect(leftOutText({ ...base, leftOut: { read: 0, starred: 0, unstarred: 0, notes: 1, longNotes: 1 } })).toBe(
+      'Not synced: 1 note longer than 2,500 bytes, the most one synced note may take. It stays in this browser; stars are the last to be left out.');
   });
 
   it('tells off from off with a copy still in the account', () => {

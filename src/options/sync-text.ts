@@ -60,9 +60,10 @@ export function leftOutText(status: SyncStatus): string | undefined {
   const parts: string[] = [];
   if (read > 0) parts.push(`the oldest ${count(read)} read ${read === 1 ? 'mark' : 'marks'}`);
   if (notes - longNotes > 0) parts.push(`the ${plural(notes - longNotes, 'note')} edited longest ago`);
-  if (longNotes > 0) parts.push(`${plural(longNotes, 'note')} longer than ${count(MAX_SYNCED_NOTE_BYTES)} bytes`);
   if (tags > 0) parts.push(`the tags of ${plural(tags, 'paper')}`);
   if (unstarred > 0) parts.push(`${count(unstarred)} old ${unstarred === 1 ? 'un-star' : 'un-stars'}`);
   if (starred > 0) parts.push(`the oldest ${plural(starred, 'star')}`);
-  return `Not synced, for lack of room (about 100 KB in all, ${kilobytes(NOTES_BUDGET_BYTES)} of it for notes): ${parts.join(', ')}. They stay in this browser; stars are the last to be left out.`;
+  const room = parts.length > 0 ? `Not synced, for lack of room (about 100 KB in all, ${kilobytes(NOTES_BUDGET_BYTES)} of it for notes): ${parts.join(', ')}.` : '';
+  const long = longNotes > 0 ? `Not synced: ${plural(longNotes, 'note')} longer than ${count(MAX_SYNCED_NOTE_BYTES)} bytes, the most one synced note may take.` : '';
+  return `${[room, long].filter(Boolean).join(' ')} ${parts.length + longNotes === 1 ? 'It stays' : 'They stay'} in this browser; stars are the last to be left out.`;
 }
