@@ -34,22 +34,45 @@ test('sync: off by default, on by the switch, off offers removal; clear all asks
   const output = (name: string): string => testInfo.outputPath(name);
   const syncArea = (): Promise<Record<string, unknown>> => options.evaluate(() => chrome.storage.sync.get(null));
 
-  const toggle = options.getByRole('switch', { name: 'Sync stars, read marks and settings' });
+  const toggle = options.getByRole('switch', { name: 'Sync stars, read marks, tags, notes and settings' });
   await expect(toggle).not.toBeChecked();
   await expect(card).toContainText('Nothing of Paper Lens is in your browser’s sync account.');
   await expect(card).toContainText('Firefox Sync encrypts them end to end');
   expect(Object.keys(await syncArea())).toEqual([]);
   await shoot(card, 'options-sync-off.png', output);
 
+  // A note too long to sync (over 2,500 bytes) on a starred paper: the section says it was left out.
+  await sendFrom(options, 'paper/set-starred', { id: papers[0]!.id, starred: true });
+  await sendFrom(options, 'paper/set-annotations', { id: papers[0]!.id, tags: ['to read'], note: 'A long note. '.repeat(240) });
   await toggle.click();
   await expect(toggle).toBeChecked();
+  await expect(card.locator('[data-sync-left]')).toHaveText('Not synced: 1 note longer than 2,500 bytes, the most one synced note may take. It stays in this browser; stars are the last to be left out.', { timeout: 15_000 });
   const stats = (await sendFrom(options, 'stats/get', {})).stats;
   const synced = new Set(papers.filter((_, i) => i % 4 === 0 || i % 2 === 0).map((paper) => paper.id)).size;
   await expect(card.locator('[data-sync-summary]')).toContainText(`papers synced`);
   await expect.poll(async () => decodeSyncItems(await syncArea()).entries.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(Math.max(stats.starred.all, stats.read.all));
   await expect(card.locator('[data-sync-summary]')).toContainText(/Last written/, { timeout: 15_000 });
   void synced;
+  // Another browser's device item arrives (as the sync service would deliver it), and one not seen for weeks.
+  const hour = 3_600_000;
+  const now = Math.floor(Date.now() / hour) * hour;
+  await options.evaluate(({ now: at, hour: h }) => chrome.storage.sync.set({
+    'device.laptop0002': { seen: at - 26 * h, ack: 'other', name: 'Firefox on Linux' },
+    'device.oldpc00003': { seen: at - 70 * 24 * h, ack: 'older', name: 'Chrome on Windows' },
+  }), { now, hour });
+  const devices = card.locator('[data-sync-devices]');
+  await expect(devices.locator('li')).toHaveCount(3);
+  await expect(devices.locator('li').first()).toContainText('This browser');
+  await expect(devices.locator('[data-device="laptop0002"]')).toContainText(/Firefox on Linux\s*Last synced (yesterday|today)/);
+  await expect(devices.locator('[data-device="oldpc00003"]')).toContainText('older un-stars no longer wait for it');
   await shoot(card, 'options-sync-on.png', output);
+  await options.emulateMedia({ colorScheme: 'dark' });
+  await shoot(card, 'options-sync-on-devices-dark.png', output);
+  await options.emulateMedia({ colorScheme: 'light' });
+  await devices.locator('[data-device="oldpc00003"]').getByRole('button', { name: /Forget Chrome on Windows/ }).click();
+  await expect(card).toContainText('Forgot Chrome on Windows.');
+  await expect(devices.locator('li')).toHaveCount(2);
+  expect(Object.keys(await syncArea())).not.toContain('device.oldpc00003');
   await options.emulateMedia({ colorScheme: 'dark' });
   await shoot(card, 'options-sync-on-dark.png', output);
 
@@ -84,7 +107,7 @@ test('clear all data with sync on and "also the synced copy" leaves un-stars and
   const papers = generateSyntheticSet({ seed: 6, count: 20 }).papers;
   await mergeHistory(options, buildHistory(papers, { perDay: [10, 10], starEvery: 3, readEvery: 4 }));
   await options.reload();
-  await options.getByRole('switch', { name: 'Sync stars, read marks and settings' }).click();
+  await options.getByRole('switch', { name: 'Sync stars, read marks, tags, notes and settings' }).click();
   const syncArea = (): Promise<Record<string, unknown>> => options.evaluate(() => chrome.storage.sync.get(null));
   await expect.poll(async () => decodeSyncItems(await syncArea()).entries.some((entry) => entry.state.starredAt !== undefined), { timeout: 15_000 }).toBe(true);
   await options.getByRole('button', { name: 'Clear all data…' }).click();

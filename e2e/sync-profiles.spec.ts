@@ -1,14 +1,17 @@
 /**
  * Sync between two Chromium profiles through the real chrome.storage.sync API. The test delivers between them
  * (tests/sync-helpers.ts): a star on A shows on B's open listing tab; concurrent edits on both, delivered both
- * ways, converge to the same marks; B's own seen history is untouched. The time from the delivery to the mark
- * on B's tab is printed, not asserted (bench: sync_remote_to_tab_ms).
+ * ways, converge to the same marks; B's own seen history is untouched; and the scenario Firefox runs too
+ * (scenarios/sync-two-browsers.ts: tags and notes, compaction, the quota error). The time from the delivery to
+ * the mark on B's tab is printed, not asserted (bench: sync_remote_to_tab_ms).
  */
 import { test as base, expect } from '@playwright/test';
 import { launchExtension } from './launch';
 import { generateSyntheticSet } from './fixtures/synthetic';
 import { cardMarks, request } from './store-helpers';
 import { deliver, marksOf, setSync, syncedEntries, syncProfile, type SyncProfile } from './sync-helpers';
+import { chromiumBrowser } from './scenarios/playwright-driver';
+import { syncBetweenTwoBrowsers } from './scenarios/sync-two-browsers';
 
 const test = base.extend<{ a: SyncProfile; b: SyncProfile }>({
   // eslint-disable-next-line no-empty-pattern
@@ -112,4 +115,13 @@ test('concurrent edits on both profiles, delivered both ways, converge to the sa
       return [0, 1, 2, 3].map((i) => `${marks.get(ids[i]!)?.includes('starred') ? 'starred' : '-'}/${marks.get(ids[i]!)?.includes('read') ? 'read' : '-'}`);
     }).toEqual(['-/-', 'starred/read', '-/read', 'starred/-']);
   }
+});
+
+test('the shared two-browser sync scenario (Firefox runs it too): tags and notes, convergence, compaction, the quota error', async ({ a, b }) => {
+  test.setTimeout(180_000);
+  const [browserA, browserB] = [chromiumBrowser(a.launched), chromiumBrowser(b.launched)];
+  const notes: string[] = [];
+  await syncBetweenTwoBrowsers.run(browserA, browserB, (line) => notes.push(line));
+  console.log(notes.join('\n'));
+  expect([...browserA.consoleErrors(), ...browserB.consoleErrors()]).toEqual([]);
 });

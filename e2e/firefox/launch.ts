@@ -29,6 +29,8 @@ export interface LaunchedFirefox {
   extensionErrors(): string[];
   /** Every line Firefox printed, for a failure's report. */
   output(): string[];
+  /** The profile folder Firefox runs with (gone after close). */
+  profileDir(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -194,6 +196,11 @@ export async function launchFirefox(site = new FixtureSite()): Promise<LaunchedF
     browser: extensionBrowser,
     extensionErrors: () => lines.filter((line) => line.startsWith('JavaScript error: moz-extension://')),
     output: () => [...lines],
+    profileDir() {
+      const args = browser.process()?.spawnargs ?? [];
+      const at = args.indexOf('--profile');
+      return at >= 0 ? args[at + 1] : undefined;
+    },
     async close() {
       await browser.close();
       rmSync(scratch, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { Broadcaster } from './api/broadcast';
 import { installBenchHooks } from './bench/bench-hooks';
 import { Store } from './store';
 import { RequestLoop } from './api/request-loop';
+import { browserName } from '../core/sync/devices';
 import { SyncEngine } from './sync/engine';
 import { browserSyncArea } from './sync/browser-area';
 
@@ -27,6 +28,7 @@ worker.sync = new SyncEngine({
   onPapersChanged: (ids) => worker.tellTabs(ids),
   onSettingsChanged: (settings) => void broadcaster.send({ type: 'settings/changed', settings }).catch(() => undefined),
   onStatus: (status) => void broadcaster.toPages({ type: 'sync/status', status }),
+  deviceName: browserName(navigator.userAgent),
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {

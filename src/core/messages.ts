@@ -81,6 +81,11 @@ export interface RequestMap {
   'sync/set-enabled': { req: { on: boolean }; res: { status: SyncStatus } };
   /** Removes what Paper Lens put in the browser's sync area. */
   'sync/remove-remote': { req: NoBody; res: { removed: number; status: SyncStatus } };
+  /**
+   * Forgets another browser that syncs (its device item): un-stars and un-reads stop waiting for it to see them
+   * before they leave the synced copy. It is listed again if it syncs again.
+   */
+  'sync/forget-device': { req: { id: string }; res: { status: SyncStatus } };
   /** Merges and writes now (after a restore finished: the merged result is written once). */
   'sync/flush': { req: NoBody; res: { status: SyncStatus } };
   /** Reads one page of a table for a backup file (ordered by primary key). */
@@ -130,7 +135,7 @@ const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>([
   'page/listed', 'papers/reader-related', 'listing/settled', 'page/analyse', 'papers/for-you', 'papers/seen', 'paper/set-read', 'paper/set-starred', 'paper/set-annotations', 'tags/list',
   'paper/opened', 'states/get',
   'history/list', 'stats/get', 'papers/get', 'settings/get', 'settings/set', 'data/clear', 'backup/read', 'backup/merge',
-  'sync/status', 'sync/set-enabled', 'sync/remove-remote', 'sync/flush',
+  'sync/status', 'sync/set-enabled', 'sync/remove-remote', 'sync/forget-device', 'sync/flush',
 ] satisfies RequestType[]);
 
 export function isRequest(value: unknown): value is Request {

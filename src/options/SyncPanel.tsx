@@ -10,7 +10,7 @@ import { errorMessage } from '../ui/errors';
 import { plural } from '../ui/format';
 import { useBroadcast } from '../ui/use-broadcast';
 import { SwitchRow } from './controls';
-import { leftOutText, syncSummary, SYNC_LOCAL_ONLY, SYNC_PRIVACY } from './sync-text';
+import { deviceSeenText, leftOutText, syncSummary, SYNC_DEVICES_INTRO, SYNC_LOCAL_ONLY, SYNC_PRIVACY } from './sync-text';
 
 type Note = { tone: 'ok' | 'error'; text: string } | null;
 
@@ -54,13 +54,27 @@ export function SyncPanel(): JSX.Element {
     }
   };
 
+  const forget = async (id: string, name: string): Promise<void> => {
+    setBusy(true);
+    try {
+      const { status: next } = await send('sync/forget-device', { id });
+      setStatus(next);
+      setNote({ tone: 'ok', text: `Forgot ${name}. It is listed again if it syncs again.` });
+    } catch (error) {
+      setNote({ tone: 'error', text: `${name} was not forgotten: ${errorMessage(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const left = status ? leftOutText(status) : undefined;
+  const devices = status?.enabled ? status.devices ?? [] : [];
   const hasRemote = status !== null && !status.enabled && (status.papers > 0 || status.bytes > 0);
   const used = status ? Math.min(100, Math.round((status.bytes / status.quotaBytes) * 100)) : 0;
   return (
     <section class="card" aria-labelledby="sync-title" data-sync={status ? (status.enabled ? status.state : 'off') : 'loading'}>
       <h2 id="sync-title">Sync across browsers</h2>
-      <SwitchRow name="sync" label="Sync stars, read marks and settings" checked={status?.enabled ?? false} onChange={(on) => void toggle(on)}
+      <SwitchRow name="sync" label="Sync stars, read marks, tags, notes and settings" checked={status?.enabled ?? false} onChange={(on) => void toggle(on)}
         description={SYNC_PRIVACY} />
       <p class="card-intro">{SYNC_LOCAL_ONLY}</p>
       {status && (
@@ -72,6 +86,26 @@ export function SyncPanel(): JSX.Element {
             </div>
           )}
           {left && <p class="sync-left" data-sync-left="">{left}</p>}
+        </div>
+      )}
+      {devices.length > 0 && (
+        <div class="sync-devices" data-sync-devices="">
+          <h3>Browsers that sync</h3>
+          <p class="sync-devices-intro">{SYNC_DEVICES_INTRO}</p>
+          <ul>
+            {devices.map((device) => {
+              const name = device.name ?? 'A browser';
+              return (
+                <li key={device.id} class={device.waitedFor ? '' : 'sync-device-away'} data-device={device.id}>
+                  <span class="sync-device-name">{name}</span>
+                  <span class="sync-device-seen">{deviceSeenText(device)}</span>
+                  {!device.self && (
+                    <button type="button" class="button button-small" disabled={busy} onClick={() => void forget(device.id, name)} aria-label={`Forget ${name} (${deviceSeenText(device).toLowerCase()})`}>Forget</button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
         </div>
       )}
       {hasRemote && (

@@ -174,6 +174,10 @@ const parsers: Parsers = {
   'sync/status': (request) => request,
   'sync/set-enabled': (request) => ({ type: request.type, on: request.on === true }),
   'sync/remove-remote': (request) => request,
+  'sync/forget-device': (request) => {
+    if (typeof request.id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(request.id)) throw invalid('Paper Lens did not understand which browser to forget.');
+    return { type: request.type, id: request.id };
+  },
   'sync/flush': (request) => request,
   'backup/read': (request) => {
     const table: unknown = request.table;

@@ -139,6 +139,7 @@ const handlers: Handlers = {
     const removed = await sync.removeRemote();
     return { payload: { removed, status: await sync.currentStatus() } };
   },
+  'sync/forget-device': async ({ sync }, request) => ({ payload: { status: await syncOf(sync).forgetDevice(request.id) } }),
   'sync/flush': async (services) => {
     const sync = syncOf(services.sync);
     if (sync.isEnabled) await sync.syncNow();

@@ -1,19 +1,24 @@
 /**
  * Sync through the browser's own `storage.sync` (carried by Chrome Sync or Firefox Sync): off by default. When
- * on, the starred and read state of every paper (with the stamps of their changes, tombstones included) and
- * the settings are kept in the sync area in the compact form of core/sync/codec, and every browser merges what
- * it finds there into its own store, field by field (core/reader-state-merge), then writes back the merged
- * whole when that differs. The sync area holds one shared copy; two browsers writing at once cannot lose a
- * change, since each keeps its own in its store and writes it again after merging the other's.
+ * on, the starred and read state, tags and note of every paper (with the stamps of their changes, tombstones
+ * included) and the settings are kept in the sync area in the compact form of core/sync/codec, and every browser
+ * merges what it finds there into its own store, field by field (core/reader-state-merge), then writes back the
+ * merged whole when that differs. The sync area holds one shared copy; two browsers writing at once cannot lose
+ * a change, since each keeps its own in its store and writes it again after merging the other's, and a write
+ * worked out before another browser's items arrived is merged again instead (the writer's basis check). Each
+ * browser's item `device.<id>` acknowledges what it merged; tombstones every browser acknowledged leave the
+ * synced copy (core/sync/devices).
  *
  * What is seen (sightings, listings, counts) never travels: only reader state and settings.
  */
 import type { HybridClock } from '../../core/hlc';
 import { compareStamps, isStamp } from '../../core/hlc';
-import { mergeReaderState, readerStateOf, stampsOf, type ReaderState } from '../../core/reader-state-merge';
-import type { SyncArea, SyncChanges } from '../../core/sync/area';
+import { checkNote, checkTags } from '../../core/annotations';
+import { mergeReaderState, READER_FIELDS, readerStateOf, stampsOf, type ReaderState } from '../../core/reader-state-merge';
+import { canonicalJson, type SyncArea, type SyncChanges } from '../../core/sync/area';
 import { decodeSyncItems, encodeSyncEntries, FORMAT_VERSION, MARKS_BUDGET_BYTES, MARKS_PREFIX, type LeftOut, type SyncEntry } from '../../core/sync/codec';
 import { SYNC_LIMITS, itemBytes } from '../../core/sync/limits';
+import { addCompacted, compactable, DEVICE_PREFIX, devicesOf, marksFingerprint, SEEN_GRAIN_MS, stampTime, tombstonesOf, withoutCompacted, type Compacted, type DeviceItem, type SyncedDevice, type Tombstone } from '../../core/sync/devices';
 import type { SyncStatus } from '../../core/sync/status';
 
 export type { SyncStatus };
@@ -22,6 +27,7 @@ import { normaliseId } from '../../core/ids';
 import type { PaperIndexRow, StoredPaper } from '../db/db';
 import { indexRowOf, newStoredPaper, touch } from '../db/derive';
 import type { Store } from '../store';
+import { RequestFailure } from '../api/request-failure';
 import { SyncWriter, type WriterState } from './writer';
 import type { WritePolicy } from '../../core/sync/write-budget';
 
@@ -36,8 +42,25 @@ const MARK_KEY = 'syncMark';
 /** What the last merge left out of sync, for the options page of a worker that has not merged since it woke. */
 const LEFT_OUT_KEY = 'syncLeftOut';
 
-/** Whether a key of the sync area is one Paper Lens writes. */
-export const ownsSyncKey = (key: string): boolean => key.startsWith(MARKS_PREFIX) || key === SETTINGS_ITEM || key === FORMAT_ITEM;
+/** What this browser last acknowledged, newest first: the fingerprints of the marks it merged and wrote, and their tombstones. */
+const ACK_KEY = 'syncAck';
+/** Tombstones compacted here (core/sync/devices): not advertised again unless the area holds that field. */
+const COMPACTED_KEY = 'syncCompacted';
+/** The fingerprint of the marks whose tombstones this browser compacted last (kept in its device item). */
+const DROPPED_KEY = 'syncDropped';
+
+/** The last acknowledgements remembered: another browser may compact marks this one acknowledged a merge ago. */
+const ACKS_KEPT = 4;
+
+type Dropped = Pick<DeviceItem, 'dropped' | 'droppedBefore'>;
+
+interface AckRecord {
+  fp: string;
+  tombstones: Tombstone[];
+}
+
+/** Whether a key of the sync area is one Paper Lens writes (any browser's device item included). */
+export const ownsSyncKey = (key: string): boolean => key.startsWith(MARKS_PREFIX) || key.startsWith(DEVICE_PREFIX) || key === SETTINGS_ITEM || key === FORMAT_ITEM;
 
 export interface SyncEngineDeps {
   store: Store;
@@ -50,6 +73,8 @@ export interface SyncEngineDeps {
   now?: () => number;
   /** The write budget (tests use a shorter gap). */
   policy?: WritePolicy;
+  /** How the options pages of the other browsers name this one ("Chrome on Linux"). */
+  deviceName?: string;
 }
 
 /** How long changes gather before the engine merges and writes: a remote change, a local one, an import. */
@@ -64,7 +89,7 @@ interface SyncMark {
 export function fingerprint(items: Record<string, unknown>): string {
   let hash = 0x811c9dc5;
   for (const key of Object.keys(items).filter(ownsSyncKey).sort()) {
-    const text = `${key}=${JSON.stringify(items[key])};`;
+    const text = `${key}=${canonicalJson(items[key])};`;
     for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
   }
   return (hash >>> 0).toString(36);
@@ -84,6 +109,9 @@ export class SyncEngine {
   private again = false;
   private budget: number = MARKS_BUDGET_BYTES;
   private wantedMark: string | null = null;
+  /** This browser's device item key, known once the clock is (the writer owns it, not other browsers' items). */
+  private deviceKey: string | undefined;
+  private devices: SyncedDevice[] = [];
   /** Whether this worker merged since it started (its status counts are then its own). */
   private merged = false;
   private readonly writer: SyncWriter;
@@ -96,7 +124,7 @@ export class SyncEngine {
     this.writer = new SyncWriter({
       area: deps.area,
       now: this.now,
-      owns: ownsSyncKey,
+      owns: (key) => (key.startsWith(DEVICE_PREFIX) ? key === this.deviceKey : ownsSyncKey(key)),
       loadWrites: async () => ((await kv.get(WRITES_KEY))?.value as number[] | undefined) ?? [],
       saveWrites: async (times) => { await kv.put({ key: WRITES_KEY, value: times }); },
       // Refused for the quota (the browser counts differently than expected): encode again with less room.
@@ -105,6 +133,8 @@ export class SyncEngine {
         this.schedule(0);
       },
       onState: (state) => this.writerState(state),
+      fingerprint,
+      onStale: () => this.schedule(0),
       ...(deps.policy ? { policy: deps.policy } : {}),
     });
   }
@@ -167,6 +197,7 @@ export class SyncEngine {
       const leftOut = (await this.deps.store.db.kv.get(LEFT_OUT_KEY))?.value as LeftOut | undefined;
       this.status = { ...this.status, bytes, papers: new Set(decoded.entries.map((entry) => entry.id)).size, ...(leftOut ? { leftOut } : {}) };
     }
+    if (this.enabled) this.status = { ...this.status, devices: devicesOf(items, (await this.deps.clock()).device, this.now()) };
     return this.status;
   }
 
@@ -177,6 +208,20 @@ export class SyncEngine {
     if (keys.length > 0) await this.deps.area.remove(keys);
     this.writer.cancel();
     return keys.length;
+  }
+
+  /**
+   * Forgets another browser: its device item leaves the sync area (one write), so compaction no longer waits for
+   * it, and the engine merges again. This browser cannot be forgotten here (turn sync off instead).
+   */
+  async forgetDevice(id: string): Promise<SyncStatus> {
+    const self = (await this.deps.clock()).device;
+    if (id === self) throw new RequestFailure('invalid', 'This browser cannot forget itself; turn sync off here instead.');
+    await this.deps.area.remove([`${DEVICE_PREFIX}${id}`]);
+    this.devices = this.devices.filter((device) => device.id !== id);
+    this.setStatus({ ...this.status, devices: this.devices });
+    if (this.enabled) await this.syncNow();
+    return this.currentStatus();
   }
 
   /** Local reader state changed (a star, a read, an undo): merged and written shortly, in one batch. */
@@ -206,10 +251,11 @@ export class SyncEngine {
     const remote = decodeSyncItems(await this.deps.area.get(null));
     const clock = await this.deps.clock();
     const entries: SyncEntry[] = remote.entries.map((entry) => {
-      const state: ReaderState = {};
-      if (entry.state.starredAt !== undefined || entry.state.starStamp !== undefined) state.starStamp = clock.next();
-      if (entry.state.readAt !== undefined || entry.state.readStamp !== undefined) state.readStamp = clock.next();
-      return { id: entry.id, state };
+      const state: Record<string, unknown> = {};
+      for (const field of READER_FIELDS) {
+        if (field.valueKeys.some((key) => entry.state[key] !== undefined) || entry.state[field.stampKey] !== undefined) state[field.stampKey] = clock.next();
+      }
+      return { id: entry.id, state: state as ReaderState };
     });
     await this.applyRemote(entries);
     await this.deps.store.db.kv.put({ key: TOMBSTONES_KEY, value: entries.map((entry) => entry.id) });
@@ -221,7 +267,7 @@ export class SyncEngine {
     if (!this.enabled) return;
     const ours = Object.entries(changes).filter(([key]) => ownsSyncKey(key));
     if (ours.length === 0) return;
-    const echo = ours.every(([key, change]) => this.writer.written.get(key) === JSON.stringify(change.newValue));
+    const echo = ours.every(([key, change]) => this.writer.written.get(key) === canonicalJson(change.newValue));
     if (echo) return;
     this.status = { ...this.status, lastReceivedAt: this.now() };
     this.schedule(SYNC_DELAYS.remoteMs);
@@ -237,11 +283,14 @@ export class SyncEngine {
 
   /** Resolves once no merge runs and no write is being made. */
   async settled(): Promise<void> {
-    while (this.running || this.timer !== undefined) {
-      if (this.running) await this.running;
-      else await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    await this.writer.settled();
+    // A write found stale asks for a new merge, so the engine is idle only when both are, one after the other.
+    do {
+      while (this.running || this.timer !== undefined) {
+        if (this.running) await this.running;
+        else await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await this.writer.settled();
+    } while (this.running || this.timer !== undefined);
   }
 
   private turnOn(mergeAfterMs: number | undefined): void {
@@ -291,6 +340,7 @@ export class SyncEngine {
     if (!this.enabled) return;
     const remote = await this.deps.area.get(null);
     const decoded = decodeSyncItems(remote);
+    decoded.entries = decoded.entries.map(checkedEntry);
     const format = remote[FORMAT_ITEM] as { v?: unknown } | undefined;
     const newer = decoded.newerFormat || (typeof format?.v === 'number' && format.v > FORMAT_VERSION);
     const changedIds = await this.applyRemote(decoded.entries);
@@ -302,17 +352,91 @@ export class SyncEngine {
       this.setStatus({ ...this.status, state: 'newer-format', message: 'Another browser syncs with a newer version of Paper Lens. Update Paper Lens here to keep syncing.' });
       return;
     }
-    const entries = await this.mergedEntries(decoded.entries);
+    const self = (await this.deps.clock()).device;
+    this.deviceKey = `${DEVICE_PREFIX}${self}`;
+    const devices = devicesOf(remote, self, this.now());
+    const { dropped, compactingNow } = await this.compact(decoded.entries, devices, marksFingerprint(remote));
+    const compacted = ((await this.deps.store.db.kv.get(COMPACTED_KEY))?.value as Compacted | undefined) ?? {};
+    const entries = withoutCompacted(await this.mergedEntries(decoded.entries), compacted, decoded.entries, compactingNow);
     const encoded = encodeSyncEntries(entries, { budgetBytes: this.budget });
     const wanted: Record<string, unknown> = { ...encoded.items, [FORMAT_ITEM]: { v: FORMAT_VERSION } };
     const settingsItem = await this.localSettingsItem();
     if (settingsItem) wanted[SETTINGS_ITEM] = settingsItem;
+    // This browser has merged what it writes: it acknowledges those marks (in the same write).
+    const ack: AckRecord = { fp: marksFingerprint(encoded.items), tombstones: encoded.tombstones };
+    const acks = ((await this.deps.store.db.kv.get(ACK_KEY))?.value as AckRecord[] | undefined) ?? [];
+    await this.deps.store.db.kv.put({ key: ACK_KEY, value: [ack, ...acks.filter((earlier) => earlier.fp !== ack.fp)].slice(0, ACKS_KEPT) });
+    const deviceItem: DeviceItem = { seen: Math.floor(this.now() / SEEN_GRAIN_MS) * SEEN_GRAIN_MS, ack: ack.fp, ...(dropped ?? {}), ...(this.deps.deviceName ? { name: this.deps.deviceName } : {}) };
+    wanted[this.deviceKey] = deviceItem;
+    this.devices = devicesOf({ ...remote, [this.deviceKey]: deviceItem }, self, this.now());
     const bytes = Object.entries(wanted).reduce((sum, [key, value]) => sum + itemBytes(key, value), 0);
     this.merged = true;
     void this.deps.store.db.kv.put({ key: LEFT_OUT_KEY, value: encoded.leftOut }).catch(() => undefined);
-    this.setStatus({ ...this.status, papers: encoded.papers, leftOut: encoded.leftOut, bytes });
+    this.setStatus({ ...this.status, papers: encoded.papers, leftOut: encoded.leftOut, bytes, devices: this.devices });
     this.wantedMark = fingerprint(wanted);
-    this.writer.want(wanted);
+    this.writer.want(wanted, 0, fingerprint(remote));
+  }
+
+  /**
+   * Tombstone compaction (core/sync/devices), before the merged whole is worked out: when another browser
+   * compacted the marks this one last acknowledged, the same tombstones stop being advertised here; when every
+   * browser waited for acknowledges the marks the area holds, their tombstones leave, and this browser says so.
+   * Answers the fingerprint of the marks compacted last (kept in the device item) and the tombstones leaving now.
+   */
+  private async compact(remote: SyncEntry[], devices: SyncedDevice[], marks: string): Promise<{ dropped: Dropped | undefined; compactingNow: Tombstone[] }> {
+    const { kv } = this.deps.store.db;
+    const [ackRow, compactedRow, droppedRow] = await Promise.all([kv.get(ACK_KEY), kv.get(COMPACTED_KEY), kv.get(DROPPED_KEY)]);
+    const acks = (ackRow?.value as AckRecord[] | undefined) ?? [];
+    const compacted = (compactedRow?.value as Compacted | undefined) ?? {};
+    let dropped = droppedRow?.value as Dropped | undefined;
+    const gone: Tombstone[] = [];
+    for (const ack of acks) {
+      for (const device of devices) {
+        if (device.self || device.dropped !== ack.fp) continue;
+        const before = device.droppedBefore ?? Infinity;
+        const same = ack.tombstones.filter(([, , stamp]) => stampTime(stamp) < before);
+        if (addCompacted(compacted, same)) gone.push(...same);
+      }
+    }
+    const compaction = compactable(devices, marks, tombstonesOf(remote), this.now());
+    const compactingNow = compaction.tombstones;
+    if (compactingNow.length > 0) {
+      addCompacted(compacted, compactingNow);
+      gone.push(...compactingNow);
+      dropped = { dropped: marks, ...(compaction.before !== undefined ? { droppedBefore: compaction.before } : {}) };
+      await kv.put({ key: DROPPED_KEY, value: dropped });
+    }
+    if (gone.length === 0) return { dropped, compactingNow };
+    await kv.put({ key: COMPACTED_KEY, value: compacted });
+    await this.forgetTombstones(gone, compacted);
+    return { dropped, compactingNow };
+  }
+
+  /** Takes off the list of ids to advertise the papers whose state here is now only compacted tombstones. */
+  private async forgetTombstones(gone: readonly Tombstone[], compacted: Compacted): Promise<void> {
+    const { kv, papers } = this.deps.store.db;
+    const ids = [...new Set(gone.map(([id]) => id))];
+    await this.deps.store.db.transaction('rw', [kv, papers], async () => {
+      const list = ((await kv.get(TOMBSTONES_KEY))?.value as string[] | undefined) ?? [];
+      const records = await papers.bulkGet(ids);
+      const done = new Set<string>();
+      records.forEach((record, i) => {
+        const id = ids[i]!;
+        if (!record) {
+          done.add(id);
+          return;
+        }
+        const state = readerStateOf(record);
+        const onlyCompacted = READER_FIELDS.every((field) => {
+          if (field.valueKeys.some((key) => state[key] !== undefined)) return false;
+          const stamp = state[field.stampKey];
+          return stamp === undefined || compacted[`${id} ${field.name}`] === stamp;
+        });
+        if (onlyCompacted) done.add(id);
+      });
+      const kept = list.filter((id) => !done.has(id));
+      if (kept.length !== list.length) await kv.put({ key: TOMBSTONES_KEY, value: kept });
+    });
   }
 
   /** Every paper with a reader state here or in the sync area, merged. */
@@ -323,7 +447,8 @@ export class SyncEngine {
       papers.orderBy('readAt').primaryKeys(),
       kv.get(TOMBSTONES_KEY).then((row) => (row?.value as string[] | undefined) ?? []),
     ]);
-    const ids = [...new Set([...starred, ...read, ...tombstones])];
+    // The synced papers too: one whose state here holds only stamps may be in none of those lists.
+    const ids = [...new Set([...starred, ...read, ...tombstones, ...remote.map((entry) => entry.id)])];
     const records = await papers.bulkGet(ids);
     const byId = new Map<string, ReaderState>();
     records.forEach((record) => { if (record) byId.set(record.id, readerStateOf(record)); });
@@ -349,6 +474,7 @@ export class SyncEngine {
     const ids = [...incoming.keys()];
     const changed: string[] = [];
     const newTombstones: string[] = [];
+    let indexed: PaperIndexRow[] = [];
     let added = 0;
     await store.paperTotal.track(() => store.db.transaction('rw', [store.db.papers, store.db.paperIndex], async () => {
       const records = await store.db.papers.bulkGet(ids);
@@ -368,21 +494,23 @@ export class SyncEngine {
         }
         // A paper starred or read elsewhere and never listed here: kept with its id until a listing brings its text.
         const target = record ?? newStoredPaper({ id, title: '', abstract: '', authors: [] }, now);
-        if (!record) {
-          added++;
-          indexRows.push(indexRowOf(target, now));
-        }
-        for (const key of ['starredAt', 'starStamp', 'readAt', 'readStamp'] as const) delete target[key];
+        if (!record) added++;
+        const textChanged = !record || JSON.stringify([local.tags, local.note]) !== JSON.stringify([merged.tags, merged.note]);
+        for (const field of READER_FIELDS) for (const key of [...field.valueKeys, field.stampKey]) delete target[key];
         Object.assign(target, merged);
         touch(target, now);
+        // The search row holds the tags' and the note's words.
+        if (textChanged) indexRows.push(indexRowOf(target, now));
         writes.push(target);
         changed.push(id);
         if (!on) newTombstones.push(id);
       });
       if (writes.length > 0) await store.db.papers.bulkPut(writes);
       if (indexRows.length > 0) await store.db.paperIndex.bulkPut(indexRows);
+      indexed = indexRows;
     }), () => added);
     if (changed.length > 0) store.invalidateReference();
+    if (indexed.length > 0) store.candidates.noteIndexed(indexed);
     if (newTombstones.length > 0) await this.rememberTombstones(newTombstones);
     return changed;
   }
@@ -451,5 +579,23 @@ export class SyncEngine {
 }
 
 function sameState(a: ReaderState, b: ReaderState): boolean {
-  return a.starredAt === b.starredAt && a.starStamp === b.starStamp && a.readAt === b.readAt && a.readStamp === b.readStamp;
+  return READER_FIELDS.every((field) => [...field.valueKeys, field.stampKey].every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key])));
+}
+
+/** A synced paper's state as checked at this boundary: tags or a note another browser sent that break the limits are dropped. */
+function checkedEntry(entry: SyncEntry): SyncEntry {
+  const state = { ...entry.state };
+  if (state.tags !== undefined) {
+    const checked = checkTags(state.tags);
+    if (!checked.ok || JSON.stringify(checked.value) !== JSON.stringify(state.tags)) {
+      delete state.tags;
+      delete state.tagsStamp;
+    }
+  }
+  const note = state.note === undefined ? undefined : checkNote(state.note);
+  if (note && (!note.ok || note.value !== state.note)) {
+    delete state.note;
+    delete state.noteStamp;
+  }
+  return { id: entry.id, state };
 }

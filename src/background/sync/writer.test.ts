@@ -87,4 +87,40 @@ describe('sync writer', () => {
     await vi.advanceTimersByTimeAsync(3000);
     expect(area.writes.length).toBe(3);
   });
+
+  it('does not write a state worked out before another device\'s items arrived: it asks for a new merge instead', async () => {
+    const area = new FakeSyncArea(Date.now);
+    await area.set({ [`${MARKS_PREFIX}0`]: 'mine', [`${MARKS_PREFIX}1`]: 'old' });
+    const fingerprint = (items: Record<string, unknown>): string => JSON.stringify(Object.entries(items).sort());
+    const stale = vi.fn();
+    const writer = new SyncWriter({ area, owns, loadWrites: async () => [], saveWrites: async () => {}, fingerprint, onStale: stale });
+    const basis = fingerprint(await area.get(null));
+    writer.want({ [`${MARKS_PREFIX}0`]: 'mine, merged' }, 1000, basis);
+    // Between the merge and the write, another device's item arrives.
+    await area.set({ [`${MARKS_PREFIX}1`]: 'theirs' });
+    const writesBefore = area.writes.length;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(area.writes.length).toBe(writesBefore);
+    expect(area.items.get(`${MARKS_PREFIX}1`)).toBe('theirs');
+    expect(stale).toHaveBeenCalledTimes(1);
+    // The new merge's state, on the area as it is now, is written.
+    writer.want({ [`${MARKS_PREFIX}0`]: 'mine, merged', [`${MARKS_PREFIX}1`]: 'theirs' }, 0, fingerprint(await area.get(null)));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(Object.fromEntries(area.items)).toEqual({ [`${MARKS_PREFIX}0`]: 'mine, merged', [`${MARKS_PREFIX}1`]: 'theirs' });
+    expect(writer.pending).toBe(false);
+  });
+
+  it('a wanted state the area already holds is idle at once, without waiting for the gap after the last write', async () => {
+    const area = new FakeSyncArea(Date.now);
+    const states: string[] = [];
+    const writer = new SyncWriter({ area, owns, loadWrites: async () => [], saveWrites: async () => {}, onState: (state) => states.push(state.kind) });
+    writer.want({ [`${MARKS_PREFIX}0`]: 'a' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(area.writes.length).toBe(1);
+    states.length = 0;
+    writer.want({ [`${MARKS_PREFIX}0`]: 'a' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(states).toEqual(['idle']);
+    expect(area.writes.length).toBe(1);
+  });
 });

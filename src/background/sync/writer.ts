@@ -2,11 +2,13 @@
  * Writes the wanted sync items, batched and throttled: the latest wanted state replaces any earlier one, a
  * write goes only when the write budget allows (core/sync/write-budget), and it carries every changed item in
  * one `set` call. Items no longer wanted are emptied in that same call rather than removed (a remove would be a
- * second write). A quota or rate refusal leaves the wanted state in place and retries later; the local store is
+ * second write). A wanted state is worked out from the area as it was at a merge (its basis); when the area read
+ * just before writing is no longer that basis (another device's items arrived meanwhile), nothing is written and
+ * the caller merges again, so a stale wanted state never overwrites what another device just put there. A quota or rate refusal leaves the wanted state in place and retries later; the local store is
  * never touched here, so nothing is lost meanwhile.
  */
 import type { SyncArea } from '../../core/sync/area';
-import { limitOf } from '../../core/sync/area';
+import { canonicalJson, limitOf } from '../../core/sync/area';
 import { nextWriteAt, recentWrites, WRITE_POLICY, type WritePolicy } from '../../core/sync/write-budget';
 
 export const RETRY_AFTER_LIMIT_MS = 60_000;
@@ -23,6 +25,10 @@ export interface WriterDeps {
   /** A write was refused for the quota: the caller encodes again with less room. */
   onQuota?(): void;
   onState?(state: WriterState): void;
+  /** A fingerprint of the area's contents, compared with a wanted state's basis before writing it. */
+  fingerprint?(items: Record<string, unknown>): string;
+  /** The area changed since the wanted state's merge: the caller merges again (and wants anew). */
+  onStale?(): void;
   policy?: WritePolicy;
 }
 
@@ -33,6 +39,8 @@ export type WriterState =
 
 export class SyncWriter {
   private wanted: Record<string, unknown> | null = null;
+  /** The fingerprint of the area the wanted state was worked out from (undefined: written whatever the area holds). */
+  private basis: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt = Infinity;
   private running: Promise<void> | null = null;
@@ -48,9 +56,13 @@ export class SyncWriter {
     this.policy = deps.policy ?? WRITE_POLICY;
   }
 
-  /** The whole wanted content of the owned keys; written after at least `delayMs`, within the budget. */
-  want(items: Record<string, unknown>, delayMs = 0): void {
+  /**
+   * The whole wanted content of the owned keys; written after at least `delayMs`, within the budget, and only
+   * while the area's fingerprint is still `basis` (when given).
+   */
+  want(items: Record<string, unknown>, delayMs = 0, basis?: string): void {
     this.wanted = items;
+    this.basis = basis;
     this.schedule(this.now() + delayMs);
   }
 
@@ -99,13 +111,6 @@ export class SyncWriter {
     const wanted = this.wanted;
     if (!wanted) return;
     this.writes ??= await this.deps.loadWrites().catch(() => []);
-    const now = this.now();
-    const allowed = nextWriteAt(this.writes, now, this.policy);
-    if (allowed > now) {
-      this.deps.onState?.({ kind: 'waiting', at: allowed });
-      this.schedule(allowed);
-      return;
-    }
     let current: Record<string, unknown>;
     try {
       current = await this.deps.area.get(null);
@@ -113,9 +118,15 @@ export class SyncWriter {
       this.retry('error', error, RETRY_AFTER_ERROR_MS);
       return;
     }
+    if (this.basis !== undefined && this.deps.fingerprint && this.deps.fingerprint(current) !== this.basis) {
+      // Another device's items arrived after the merge this state came from: writing it would overwrite them.
+      if (this.wanted === wanted) this.wanted = null;
+      this.deps.onStale?.();
+      return;
+    }
     const changes: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(wanted)) {
-      if (JSON.stringify(current[key]) !== JSON.stringify(value)) changes[key] = value;
+      if (canonicalJson(current[key]) !== canonicalJson(value)) changes[key] = value;
     }
     for (const key of Object.keys(current)) {
       if (this.deps.owns(key) && !(key in wanted) && current[key] !== '') changes[key] = '';
@@ -125,9 +136,17 @@ export class SyncWriter {
       this.deps.onState?.({ kind: 'idle', ...(this.lastWriteAt !== undefined ? { lastWriteAt: this.lastWriteAt } : {}) });
       return;
     }
+    // Only a write that changes something waits for the budget (a merge that changed nothing shows as in step).
+    const now = this.now();
+    const allowed = nextWriteAt(this.writes, now, this.policy);
+    if (allowed > now) {
+      this.deps.onState?.({ kind: 'waiting', at: allowed });
+      this.schedule(allowed);
+      return;
+    }
     this.writes = recentWrites([...this.writes, now], now);
     void this.deps.saveWrites(this.writes).catch(() => undefined);
-    for (const [key, value] of Object.entries(changes)) this.written.set(key, JSON.stringify(value));
+    for (const [key, value] of Object.entries(changes)) this.written.set(key, canonicalJson(value));
     try {
       await this.deps.area.set(changes);
     } catch (error) {

@@ -25,3 +25,16 @@ export function limitOf(error: unknown): 'rate' | 'quota' | undefined {
   if (/QUOTA_BYTES|MAX_ITEMS|quota/i.test(text)) return 'quota';
   return undefined;
 }
+
+/**
+ * JSON with every object's keys in sorted order: how items are compared with what the area gives back. Chrome
+ * keeps values as dictionaries with sorted keys, so an object written as {seen, ack} is read as {ack, seen}.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) => {
+    if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return inner;
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(inner).sort()) sorted[key] = (inner as Record<string, unknown>)[key];
+    return sorted;
+  }) ?? '';
+}

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { encodeStamp } from '../hlc';
 import { SYNC_LIMITS, itemBytes } from './limits';
 import { BitReader, BitWriter, expGolombBits } from './bits';
-import { MARKS_BUDGET_BYTES, decodeItem, decodeSyncItems, encodeSyncEntries, packArxivId, unpackArxivId, type SyncEntry, type SyncedState } from './codec';
+import { MARKS_BUDGET_BYTES, MAX_SYNCED_NOTE_BYTES, NOTES_BUDGET_BYTES, decodeItem, decodeSyncItems, encodeSyncEntries, packArxivId, unpackArxivId, type SyncEntry, type SyncedState } from './codec';
 import { readingHistory } from './test-papers';
 
 const byId = (entries: SyncEntry[]): Map<string, SyncedState> => new Map(entries.map((entry) => [entry.id, entry.state]));
@@ -30,8 +30,11 @@ const field = fc.oneof(
   stamp.map((s) => ({ stamp: s, sameDate: true })),
   fc.record({ date: wall }),
 );
-const state = fc.tuple(field, field).map(([star, read]) => {
-  const out: SyncedState = {};
+const tag = fc.string({ minLength: 1, maxLength: 40, unit: fc.oneof(fc.constantFrom('a', 'b', ' ', '-', 'é', '中', '😀'), fc.string({ minLength: 1, maxLength: 1 })) }).filter((t) => !/[,;<>"{}\\]/.test(t));
+const tagsField = fc.oneof(fc.constant({}), stamp.map((s) => ({ tagsStamp: s })), fc.record({ tagsStamp: stamp, tags: fc.array(tag, { minLength: 1, maxLength: 5 }) }));
+const noteField = fc.oneof(fc.constant({}), stamp.map((s) => ({ noteStamp: s })), fc.record({ noteStamp: stamp, note: fc.string({ minLength: 1, maxLength: 300, unit: 'binary' }) }));
+const state = fc.tuple(field, field, tagsField, noteField).map(([star, read, tags, note]) => {
+  const out: SyncedState = { ...tags, ...note };
   const put = (f: { stamp?: string; date?: number; sameDate?: boolean }, valueKey: 'starredAt' | 'readAt', stampKey: 'starStamp' | 'readStamp'): void => {
     if (f.stamp) out[stampKey] = f.stamp;
     if (f.date !== undefined) out[valueKey] = f.date;
@@ -137,11 +140,68 @@ describe('sync codec', () => {
     expect(Math.max(...dropped)).toBeLessThan(Math.min(...kept));
   });
 
+  it('reads the items of format version 1 (starred and read only), as the previous Paper Lens wrote them', () => {
+    // Written by the version 1 encoder (commit 776a261) for these three papers.
+    const v1 = 'BYuVqm2inTTTUW69ZJpppppsw4-AA40Ox9UBoJO5R5AEWK37HXpCakB5X6F_a5X5mvHtDK4Fro0F5ycmBiYGBi_0gQAA';
+    expect(byId(decodeItem(v1))).toEqual(new Map<string, SyncedState>([
+      ['2312.00001', { starStamp: '0lto1yxc0.0003.desk000002' }],
+      ['2403.01234', { starStamp: '0lto1yxc0.0000.laptop0001', starredAt: 1710150000000, readStamp: '0lto1yxc0.0001.laptop0001', readAt: 1710150001000 }],
+      ['hep-th/9901001', { readAt: 1700000000000 }],
+    ]));
+    expect(encodeSyncEntries(decodeItem(v1)).items['marks.0']![0]).toBe('C');
+  });
+
+  it('syncs tags and notes within their budget: long notes and the notes edited longest ago stay out, never a star', () => {
+    const papers = readingHistory({ count: 3000, seed: 5 });
+    const at = Date.UTC(2024, 2, 11);
+    const starred = papers.filter((entry) => entry.state.starredAt !== undefined);
+    starred.forEach((entry, i) => {
+      entry.state.tags = ['to read', `topic ${i % 7}`];
+      entry.state.tagsStamp = encodeStamp({ wall: at + i, counter: 0, device: 'laptop0001' });
+      entry.state.note = 'é'.repeat(i === 0 ? 1_200 : 200);
+      entry.state.noteStamp = encodeStamp({ wall: at + i, counter: 1, device: 'laptop0001' });
+    });
+    starred[1]!.state.note = 'x'.repeat(MAX_SYNCED_NOTE_BYTES + 1);
+    const encoded = encodeSyncEntries(papers);
+    expectWithinLimits(encoded.items);
+    const kept = byId(decodeSyncItems(encoded.items).entries);
+    expect(encoded.leftOut.starred).toBe(0);
+    expect(encoded.leftOut.longNotes).toBe(1);
+    expect(kept.get(starred[1]!.id)?.note).toBeUndefined();
+    const notesKept = starred.filter((entry) => kept.get(entry.id)?.note !== undefined);
+    expect(notesKept.length).toBeGreaterThan(40);
+    expect(notesKept.length).toBeLessThan(starred.length - 1);
+    expect(encoded.leftOut.notes).toBe(starred.length - notesKept.length);
+    // The newest notes are the ones kept, each exactly as written; every tag list travels.
+    const oldestKept = Math.min(...notesKept.map((entry) => starred.indexOf(entry)));
+    expect(starred.slice(oldestKept).filter((entry) => entry !== starred[1]).every((entry) => kept.get(entry.id)?.note === entry.state.note)).toBe(true);
+    for (const entry of starred) {
+      expect(kept.get(entry.id)?.tags).toEqual(entry.state.tags);
+      expect(kept.get(entry.id)?.starStamp).toBe(entry.state.starStamp);
+    }
+    const notesBytes = notesKept.reduce((sum, entry) => sum + new TextEncoder().encode(entry.state.note).length, 0);
+    expect(notesBytes * 4 / 3).toBeLessThanOrEqual(NOTES_BUDGET_BYTES);
+  });
+
+  it('when even the stars do not fit, notes and tags leave before any star', () => {
+    const at = Date.UTC(2024, 2, 11);
+    const papers: SyncEntry[] = Array.from({ length: 400 }, (_, i) => ({ id: `2403.${String(10000 + i)}`, state: {
+      starredAt: at + i, starStamp: encodeStamp({ wall: at + i, counter: 0, device: 'd1' }),
+      tags: ['a tag'], tagsStamp: encodeStamp({ wall: at + i, counter: 1, device: 'd1' }),
+      note: 'n'.repeat(100), noteStamp: encodeStamp({ wall: at + i, counter: 2, device: 'd1' }),
+    } }));
+    const encoded = encodeSyncEntries(papers, { budgetBytes: 8_000 });
+    expect(encoded.bytes).toBeLessThanOrEqual(8_000);
+    expect(encoded.leftOut.starred).toBe(0);
+    expect(encoded.leftOut.notes).toBeGreaterThan(0);
+    expect(byId(decodeSyncItems(encoded.items).entries).size).toBe(400);
+  });
+
   it('reports a newer format and damaged items instead of reading them', () => {
     const encoded = encodeSyncEntries(readingHistory({ count: 50 }));
     const value = encoded.items['marks.0']!;
-    expect(() => decodeItem('C' + value.slice(1))).toThrow(/newer Paper Lens/);
-    const decoded = decodeSyncItems({ 'marks.0': 'C' + value.slice(1), 'marks.1': value.slice(0, 20), 'marks.2': 12, settings: 'x' });
+    expect(() => decodeItem('D' + value.slice(1))).toThrow(/newer Paper Lens/);
+    const decoded = decodeSyncItems({ 'marks.0': 'D' + value.slice(1), 'marks.1': value.slice(0, 20), 'marks.2': 12, settings: 'x' });
     expect(decoded.newerFormat).toBe(true);
     expect(decoded.damaged).toEqual(['marks.1', 'marks.2']);
   });

@@ -16,18 +16,28 @@
  *     whole seconds cost 10 bits less than times with milliseconds.
  * Everything decodes exactly to what was encoded, so every browser merges the same stamps (core/hlc).
  *
- * When the papers do not fit, the oldest read marks leave first, then the oldest tombstones of stars, and
- * stars only when nothing else is left; what was left out is counted for the options page. Tags and notes
- * become further fields after starred and read under format version 2; a browser that finds a version it
- * does not know leaves the synced copy alone (see SyncFormatError).
+ * Format version 2 adds the tags and the note after starred and read: each is its stamp and, unless it was
+ * cleared (a tombstone), its text as UTF-8 bytes (tags joined by commas, which a tag cannot hold). Version 1
+ * items (starred and read only) still decode; a browser that finds a version it does not know leaves the
+ * synced copy alone (see SyncFormatError), as a version 1 browser does with version 2 items.
+ *
+ * Notes are long beside the quota, so they have a budget of their own: a note over MAX_SYNCED_NOTE_BYTES never
+ * syncs, and past NOTES_BUDGET_BYTES the notes edited longest ago stay out. When the papers still do not fit,
+ * the oldest read marks leave first, then the oldest notes, then the oldest tags, then the oldest tombstones of
+ * stars, and stars only when nothing else is left; what was left out is counted for the options page.
  */
 import { decodeStamp, encodeStamp, type HlcParts } from '../hlc';
 import { ALPHABET, BitReader, BitWriter, expGolombBits, zigzag } from './bits';
 import { SYNC_LIMITS, itemBytes } from './limits';
 
-export const FORMAT_VERSION = 1;
-const VERSION_CHAR = 'B'; // ALPHABET[FORMAT_VERSION]
+export const FORMAT_VERSION = 2;
+const VERSION_CHAR = ALPHABET[FORMAT_VERSION]!;
 export const MARKS_PREFIX = 'marks.';
+
+/** A note longer than this (in UTF-8 bytes) does not sync: with the longest tags it still fits one 8 KB item. */
+export const MAX_SYNCED_NOTE_BYTES = 2_500;
+/** The bytes of the quota all synced notes together may take; the notes edited longest ago stay out first. */
+export const NOTES_BUDGET_BYTES = 24 * 1024;
 
 /** The synced part of a paper's state: what core/reader-state-merge merges. */
 export interface SyncedState {
@@ -35,6 +45,10 @@ export interface SyncedState {
   starStamp?: string;
   readAt?: number;
   readStamp?: string;
+  tags?: string[];
+  tagsStamp?: string;
+  note?: string;
+  noteStamp?: string;
 }
 
 export interface SyncEntry {
@@ -42,11 +56,15 @@ export interface SyncEntry {
   state: SyncedState;
 }
 
-/** The fields of format version 1, in stream order. */
+/** The fields in stream order: version 1 has the first two (times), version 2 all four (texts after times). */
 const FIELDS = [
-  { name: 'starred', valueKey: 'starredAt', stampKey: 'starStamp' },
-  { name: 'read', valueKey: 'readAt', stampKey: 'readStamp' },
+  { name: 'starred', valueKey: 'starredAt', stampKey: 'starStamp', text: false },
+  { name: 'read', valueKey: 'readAt', stampKey: 'readStamp', text: false },
+  { name: 'tags', valueKey: 'tags', stampKey: 'tagsStamp', text: true },
+  { name: 'note', valueKey: 'note', stampKey: 'noteStamp', text: true },
 ] as const;
+type Field = (typeof FIELDS)[number];
+const fieldCount = (version: number): number => (version === 1 ? 2 : FIELDS.length);
 
 const KIND_STAMP_SAME_DATE = 0;
 const KIND_STAMP_OTHER_DATE = 1;
@@ -102,6 +120,8 @@ interface FieldInfo {
   kind: number;
   stamp?: HlcParts;
   date?: number;
+  /** The UTF-8 bytes of a text field's value (tags joined by commas). */
+  text?: Uint8Array;
 }
 
 interface Prepared {
@@ -112,7 +132,20 @@ interface Prepared {
   fields: Array<FieldInfo | undefined>;
 }
 
-function fieldKind(state: SyncedState, field: (typeof FIELDS)[number]): FieldInfo | undefined {
+const utf8 = new TextEncoder();
+
+/** A text field (tags, note): only with a stamp (they came with stamps); empty counts as cleared. */
+function textKind(state: SyncedState, field: Field): FieldInfo | undefined {
+  const rawStamp = state[field.stampKey];
+  const stamp = typeof rawStamp === 'string' ? decodeStamp(rawStamp) : undefined;
+  if (!stamp || stamp.device.length > 63) return undefined;
+  const value = state[field.valueKey];
+  const text = Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : '';
+  return text === '' ? { kind: KIND_TOMBSTONE, stamp } : { kind: KIND_STAMP_SAME_DATE, stamp, text: utf8.encode(text) };
+}
+
+function fieldKind(state: SyncedState, field: Field): FieldInfo | undefined {
+  if (field.text) return textKind(state, field);
   const value = state[field.valueKey];
   const date = typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : undefined;
   const rawStamp = state[field.stampKey];
@@ -147,9 +180,11 @@ const unzig = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
 /** Writes the fields of one entry; returns the bits each present field took (by field index). */
 function writeFields(sink: Sink & { readonly count: number }, entry: Prepared, devices: Map<string, number>): number[] {
   const fields = entry.fields;
-  let mask = 0;
-  fields.forEach((field, i) => { if (field) mask |= 1 << (FIELDS.length - 1 - i); });
-  sink.bits(mask, FIELDS.length);
+  // Which fields are present: starred and read, then whether any text field is, and if so which.
+  sink.bits((fields[0] ? 2 : 0) | (fields[1] ? 1 : 0), 2);
+  const texts = (fields[2] ? 2 : 0) | (fields[3] ? 1 : 0);
+  sink.bits(texts === 0 ? 0 : 1, 1);
+  if (texts !== 0) sink.bits(texts, 2);
   const costs: number[] = [];
   let anchor: number | undefined;
   const base = entry.packed !== undefined ? monthStart(entry.packed) : OTHER_BASE;
@@ -165,21 +200,53 @@ function writeFields(sink: Sink & { readonly count: number }, entry: Prepared, d
       sink.code(devices.get(field.stamp.device) ?? 0, 'small');
       if (field.kind === KIND_STAMP_OTHER_DATE) sink.code(zigzag(field.date! - field.stamp.wall), 'date');
     }
+    if (field.text) {
+      sink.code(field.text.length, 'small');
+      for (const byte of field.text) sink.bits(byte, 8);
+    }
     costs[i] = sink.count - before;
   });
   return costs;
 }
 
-function readFields(reader: BitReader, base: number, devices: string[], orders: Orders): SyncedState {
-  const mask = reader.read(FIELDS.length);
+const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function readText(reader: BitReader): string {
+  const length = reader.readExpGolomb(0);
+  const bytes = new Uint8Array(length);
+  for (let b = 0; b < length; b++) bytes[b] = reader.read(8);
+  return fromUtf8.decode(bytes);
+}
+
+function readFields(reader: BitReader, base: number, devices: string[], orders: Orders, version: number): SyncedState {
+  const count = fieldCount(version);
+  let mask = reader.read(2) << 2;
+  if (version > 1 && reader.read(1) === 1) {
+    const texts = reader.read(2);
+    if (texts === 0) throw new RangeError('A synced paper says it has text fields and has none.');
+    mask |= texts;
+  }
+  mask >>= FIELDS.length - count;
   if (mask === 0) throw new RangeError('A synced paper has no field.');
   const state: Record<string, unknown> = {};
   let anchor: number | undefined;
-  FIELDS.forEach((field, i) => {
-    if (!(mask & (1 << (FIELDS.length - 1 - i)))) return;
+  FIELDS.slice(0, count).forEach((field, i) => {
+    if (!(mask & (1 << (count - 1 - i)))) return;
     const kind = reader.read(2);
     const time = readTime(reader, anchor ?? base, anchor === undefined, orders);
     anchor ??= time;
+    if (field.text) {
+      if (kind !== KIND_STAMP_SAME_DATE && kind !== KIND_TOMBSTONE) throw new RangeError('A synced text field has an unknown kind.');
+      const counter = reader.readExpGolomb(0);
+      const device = devices[reader.readExpGolomb(0)];
+      if (device === undefined) throw new RangeError('A synced stamp names an unknown device.');
+      state[field.stampKey] = encodeStamp({ wall: time, counter, device });
+      if (kind === KIND_STAMP_SAME_DATE) {
+        const text = readText(reader);
+        state[field.valueKey] = field.name === 'tags' ? text.split(',') : text;
+      }
+      return;
+    }
     if (kind === KIND_LEGACY) {
       state[field.valueKey] = time;
       return;
@@ -254,6 +321,8 @@ function bestOrder(values: number[]): number {
 export interface EncodeOptions {
   /** Bytes the marks may take in all (the rest of the quota is for settings and the format item). */
   budgetBytes?: number;
+  /** Bytes the notes may take of that (NOTES_BUDGET_BYTES). */
+  notesBudgetBytes?: number;
   /** Bytes one item may take. */
   itemBytes?: number;
   maxItems?: number;
@@ -262,10 +331,16 @@ export interface EncodeOptions {
 export interface LeftOut {
   /** Read marks (and un-reads) not synced: the oldest first. */
   read: number;
-  /** Stars not synced: only when every read mark is already out. */
+  /** Stars not synced: only when everything else is already out. */
   starred: number;
   /** Tombstones of stars not synced. */
   unstarred: number;
+  /** Notes (or clearings of notes) not synced: too long, over the notes' budget, or for lack of room. */
+  notes?: number;
+  /** Of those, notes over MAX_SYNCED_NOTE_BYTES. */
+  longNotes?: number;
+  /** Tag lists (or clearings of them) not synced. */
+  tags?: number;
 }
 
 export interface Encoded {
@@ -276,12 +351,41 @@ export interface Encoded {
   leftOut: LeftOut;
   /** Bytes the items take as the browsers count them. */
   bytes: number;
+  /** The tombstones the items hold: [paper id, field name, stamp], as a reader decodes them. */
+  tombstones: Array<[string, string, string]>;
 }
 
 /** The bytes of the quota the marks may use by default: the rest holds settings and the format item. */
 export const MARKS_BUDGET_BYTES = SYNC_LIMITS.quotaBytes - 4096;
 
-function prepare(entries: Iterable<SyncEntry>): Prepared[] {
+const NOTE_INDEX = FIELDS.findIndex((field) => field.name === 'note');
+
+/** Leaves out the notes that never sync (too long) and those past the notes' budget, edited longest ago first. */
+function budgetNotes(entries: Prepared[], budgetBytes: number, leftOut: LeftOut): void {
+  const withNotes = entries.filter((entry) => entry.fields[NOTE_INDEX]);
+  for (const entry of withNotes) {
+    if ((entry.fields[NOTE_INDEX]!.text?.length ?? 0) > MAX_SYNCED_NOTE_BYTES) {
+      entry.fields[NOTE_INDEX] = undefined;
+      leftOut.notes = (leftOut.notes ?? 0) + 1;
+      leftOut.longNotes = (leftOut.longNotes ?? 0) + 1;
+    }
+  }
+  const newestFirst = withNotes.filter((entry) => entry.fields[NOTE_INDEX]).sort((a, b) => compareParts(b.fields[NOTE_INDEX]!.stamp!, a.fields[NOTE_INDEX]!.stamp!));
+  let used = 0;
+  for (const entry of newestFirst) {
+    // About what the note costs in the items: its bytes as base64 characters, plus its stamp.
+    used += Math.ceil(((entry.fields[NOTE_INDEX]!.text?.length ?? 0) * 8) / 6) + 8;
+    if (used <= budgetBytes) continue;
+    entry.fields[NOTE_INDEX] = undefined;
+    leftOut.notes = (leftOut.notes ?? 0) + 1;
+  }
+}
+
+function compareParts(a: HlcParts, b: HlcParts): number {
+  return a.wall - b.wall || a.counter - b.counter || (a.device < b.device ? -1 : a.device > b.device ? 1 : 0);
+}
+
+function prepare(entries: Iterable<SyncEntry>, notesBudget: number, leftOut: LeftOut): Prepared[] {
   const byId = new Map<string, Prepared>();
   for (const entry of entries) {
     if (typeof entry.id !== 'string' || entry.id === '') continue;
@@ -292,7 +396,9 @@ function prepare(entries: Iterable<SyncEntry>): Prepared[] {
     if (entry.id.length > MAX_ID_LENGTH) continue;
     byId.set(entry.id, { id: entry.id, packed: packArxivId(entry.id), state, fields });
   }
-  return [...byId.values()].sort((a, b) => {
+  const prepared = [...byId.values()];
+  budgetNotes(prepared, notesBudget, leftOut);
+  return prepared.filter((entry) => entry.fields.some(Boolean)).map((entry) => ({ ...entry, state: stateOf(entry) })).sort((a, b) => {
     if (a.packed !== undefined && b.packed !== undefined) return a.packed - b.packed;
     if (a.packed !== undefined) return -1;
     if (b.packed !== undefined) return 1;
@@ -358,24 +464,41 @@ function chooseOrders(entries: Prepared[], devices: Map<string, number>): Orders
   return orders;
 }
 
+/** The synced state of an entry: only the fields it still carries. */
+function stateOf(entry: Prepared): SyncedState {
+  const state: Record<string, unknown> = {};
+  FIELDS.forEach((field, i) => {
+    if (!entry.fields[i]) return;
+    for (const key of [field.valueKey, field.stampKey]) if (entry.state[key] !== undefined) state[key] = entry.state[key];
+  });
+  return state as SyncedState;
+}
+
 /** A copy of the entry without one field (the read or star part of it). */
 function without(entry: Prepared, fieldIndex: number): Prepared | undefined {
-  const field = FIELDS[fieldIndex]!;
-  const state: SyncedState = { ...entry.state };
-  delete state[field.valueKey];
-  delete state[field.stampKey];
   const fields = entry.fields.map((info, i) => (i === fieldIndex ? undefined : info));
-  return fields.some(Boolean) ? { ...entry, state, fields } : undefined;
+  if (!fields.some(Boolean)) return undefined;
+  const next = { ...entry, fields };
+  return { ...next, state: stateOf(next) };
 }
+
+/** The order fields leave in when the papers do not fit; oldest first within each. */
+const EVICTION_GROUPS = ['read', 'note', 'tags', 'unstarred', 'starred'] as const;
+type EvictionGroup = (typeof EVICTION_GROUPS)[number];
 
 interface Candidate {
   entry: number;
   field: number;
   time: number;
-  group: 0 | 1 | 2;
+  group: number;
 }
 
-/** What leaves first when the papers do not fit: read fields, then star tombstones, then stars; oldest first. */
+function groupOf(field: Field, info: FieldInfo): EvictionGroup {
+  if (field.name === 'starred') return info.kind === KIND_TOMBSTONE ? 'unstarred' : 'starred';
+  return field.name;
+}
+
+/** What leaves first when the papers do not fit: read fields, notes, tags, star tombstones, then stars. */
 function evictionOrder(entries: Prepared[]): Candidate[] {
   const candidates: Candidate[] = [];
   entries.forEach((entry, index) => {
@@ -383,11 +506,18 @@ function evictionOrder(entries: Prepared[]): Candidate[] {
       const kind = entry.fields[fieldIndex];
       if (!kind) return;
       const time = kind.stamp ? kind.stamp.wall : kind.date!;
-      const group = field.name === 'read' ? 0 : kind.kind === KIND_TOMBSTONE ? 1 : 2;
-      candidates.push({ entry: index, field: fieldIndex, time, group });
+      candidates.push({ entry: index, field: fieldIndex, time, group: EVICTION_GROUPS.indexOf(groupOf(field, kind)) });
     });
   });
   return candidates.sort((a, b) => a.group - b.group || a.time - b.time || a.entry - b.entry);
+}
+
+function countLeftOut(leftOut: LeftOut, group: EvictionGroup): void {
+  if (group === 'read') leftOut.read++;
+  else if (group === 'unstarred') leftOut.unstarred++;
+  else if (group === 'starred') leftOut.starred++;
+  else if (group === 'note') leftOut.notes = (leftOut.notes ?? 0) + 1;
+  else leftOut.tags = (leftOut.tags ?? 0) + 1;
 }
 
 function headerBits(devices: Map<string, number>, numeric: number, other: number): number {
@@ -452,8 +582,8 @@ export function encodeSyncEntries(input: Iterable<SyncEntry>, options: EncodeOpt
   const budget = options.budgetBytes ?? MARKS_BUDGET_BYTES;
   const itemLimit = options.itemBytes ?? SYNC_LIMITS.quotaBytesPerItem;
   const maxItems = options.maxItems ?? SYNC_LIMITS.maxItems - 8;
-  let entries = prepare(input);
   const leftOut: LeftOut = { read: 0, starred: 0, unstarred: 0 };
+  let entries = prepare(input, options.notesBudgetBytes ?? NOTES_BUDGET_BYTES, leftOut);
   const allDevices = deviceTable(entries);
   let orders = chooseOrders(entries, allDevices);
   let sizes = measure(entries, allDevices, orders);
@@ -476,9 +606,7 @@ export function encodeSyncEntries(input: Iterable<SyncEntry>, options: EncodeOpt
       // The last field of a paper takes its id and field mask with it.
       const present = size.fieldBits.filter((bits) => bits !== undefined).length;
       if (fields.size === present) freed += size.bits - size.fieldBits.reduce((sum, bits) => sum + (bits ?? 0), 0);
-      if (candidate.group === 0) leftOut.read++;
-      else if (candidate.group === 1) leftOut.unstarred++;
-      else leftOut.starred++;
+      countLeftOut(leftOut, EVICTION_GROUPS[candidate.group]!);
     }
     const next: Prepared[] = [];
     entries.forEach((entry, index) => {
@@ -495,7 +623,11 @@ export function encodeSyncEntries(input: Iterable<SyncEntry>, options: EncodeOpt
     allDevices.clear();
     for (const [device, index] of devices) allDevices.set(device, index);
   }
-  return { items, papers: entries.length, leftOut, bytes };
+  const tombstones: Array<[string, string, string]> = [];
+  for (const entry of entries) {
+    entry.fields.forEach((info, i) => { if (info?.kind === KIND_TOMBSTONE && info.stamp) tombstones.push([entry.id, FIELDS[i]!.name, encodeStamp(info.stamp)]); });
+  }
+  return { items, papers: entries.length, leftOut, bytes, tombstones };
 }
 
 // ---- decode ------------------------------------------------------------------------------------------------
@@ -531,14 +663,14 @@ export function decodeItem(value: unknown): SyncEntry[] {
   for (let i = 0; i < numeric; i++) {
     const packed = previous + reader.readExpGolomb(orders.id);
     previous = packed;
-    entries.push({ id: unpackArxivId(packed), state: readFields(reader, monthStart(packed), devices, orders) });
+    entries.push({ id: unpackArxivId(packed), state: readFields(reader, monthStart(packed), devices, orders, version) });
   }
   const decoder = new TextDecoder();
   for (let i = 0; i < other; i++) {
     const length = reader.readExpGolomb(0);
     const bytes = new Uint8Array(length);
     for (let b = 0; b < length; b++) bytes[b] = reader.read(8);
-    entries.push({ id: decoder.decode(bytes), state: readFields(reader, OTHER_BASE, devices, orders) });
+    entries.push({ id: decoder.decode(bytes), state: readFields(reader, OTHER_BASE, devices, orders, version) });
   }
   return entries;
 }

@@ -2,10 +2,10 @@
  * A sync area for unit tests that refuses what the browsers refuse, with their messages: an item over
  * QUOTA_BYTES_PER_ITEM, a total over QUOTA_BYTES, more than MAX_ITEMS items, and more write operations than
  * MAX_WRITE_OPERATIONS_PER_MINUTE / _PER_HOUR (each set or remove call is one, counted when made, refused or
- * not: Chrome counts a refused write too). `deliverTo` plays the sync service: it copies the items to another
+ * not: Chrome counts a refused write too). Objects come back with their keys sorted, as Chrome gives them. `deliverTo` plays the sync service: it copies the items to another
  * device's area and fires that area's onChanged, as the browser does for changes from elsewhere.
  */
-import type { SyncArea, SyncChanges } from './area';
+import { canonicalJson, type SyncArea, type SyncChanges } from './area';
 import { SYNC_LIMITS, itemBytes, type SyncLimits } from './limits';
 
 export class FakeSyncArea implements SyncArea {
@@ -28,10 +28,11 @@ export class FakeSyncArea implements SyncArea {
       if (itemBytes(key, value) > this.limits.quotaBytesPerItem) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
     }
     const next = new Map(this.items);
-    for (const [key, value] of Object.entries(items)) next.set(key, structuredClone(value));
+    // As Chrome keeps them: objects come back with their keys sorted.
+    for (const [key, value] of Object.entries(items)) next.set(key, JSON.parse(canonicalJson(value)) as unknown);
     if (next.size > this.limits.maxItems) throw new Error('MAX_ITEMS quota exceeded');
     if (totalBytes(next) > this.limits.quotaBytes) throw new Error('QUOTA_BYTES quota exceeded');
-    this.apply(Object.entries(items), []);
+    this.apply([...Object.keys(items)].map((key) => [key, next.get(key)]), []);
   }
 
   async remove(keys: string[]): Promise<void> {

@@ -1,5 +1,6 @@
 /** What the options page shows of sync: the background's SyncEngine reports it. */
 import type { LeftOut } from './codec';
+import type { SyncedDevice } from './devices';
 
 export interface SyncStatus {
   enabled: boolean;
@@ -16,4 +17,6 @@ export interface SyncStatus {
   /** When a waiting or refused write goes next. */
   nextAt?: number;
   message?: string;
+  /** The browsers that sync (this one first), with when each last merged, from the last merge. */
+  devices?: SyncedDevice[];
 }

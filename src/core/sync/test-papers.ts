@@ -23,7 +23,12 @@ export interface HistoryOptions {
   stamps?: 'ms' | 'seconds' | 'none';
   /** Devices the changes were made on. */
   devices?: string[];
+  /** Tags on about a third of the starred papers and a note on one in ten (50 to 600 characters). */
+  annotate?: boolean;
 }
+
+const TAG_WORDS = ['to read', 'diffusion', 'llm', 'agents', 'vision', 'theory', 'benchmark', 'reproduce', 'cite', 'rl'];
+const NOTE_WORDS = ['method', 'baseline', 'ablation', 'compare', 'with', 'the', 'results', 'look', 'strong', 'weak', 'check', 'appendix', 'code'];
 
 interface Change {
   id: string;
@@ -32,7 +37,7 @@ interface Change {
   on: boolean;
 }
 
-export function readingHistory({ count, seed = 1, stamps = 'ms', devices = ['laptop0001', 'desktop002'] }: HistoryOptions): SyncEntry[] {
+export function readingHistory({ count, seed = 1, stamps = 'ms', devices = ['laptop0001', 'desktop002'], annotate = false }: HistoryOptions): SyncEntry[] {
   const next = random(seed);
   const months = 24;
   const perMonth = Math.ceil(count / months);
@@ -77,6 +82,27 @@ export function readingHistory({ count, seed = 1, stamps = 'ms', devices = ['lap
     if (change.on) state[valueKey] = stamps === 'seconds' ? Math.floor(change.at / 1000) * 1000 : change.at;
     else delete state[valueKey];
     if (stamp) state[stampKey] = stamp;
+  }
+  if (annotate && stamps !== 'none') {
+    const clock = clocks[0]!;
+    for (const state of states.values()) {
+      if (state.starredAt === undefined) continue;
+      now = state.starredAt + 60_000;
+      if (next() < 0.33) {
+        const tags = new Set<string>();
+        const many = 1 + Math.floor(next() * 3);
+        while (tags.size < many) tags.add(TAG_WORDS[Math.floor(next() * TAG_WORDS.length)]!);
+        state.tags = [...tags];
+        state.tagsStamp = clock.next();
+      }
+      if (next() < 0.1) {
+        const words: string[] = [];
+        const length = 50 + Math.floor(next() * 550);
+        while (words.join(' ').length < length) words.push(NOTE_WORDS[Math.floor(next() * NOTE_WORDS.length)]!);
+        state.note = words.join(' ');
+        state.noteStamp = clock.next();
+      }
+    }
   }
   return [...states.entries()].map(([id, state]) => ({ id, state }));
 }
