@@ -170,6 +170,17 @@ describe('a listing answered before it is stored', () => {
     expect(await woken.paperTotal.get(() => woken.db.papers.count())).toBe(listed.length);
   });
 
+  it('clears a long listing whole when the clear is sent right after its answer', async () => {
+    const { store } = freshStore();
+    const loop = new RequestLoop(store, silent());
+    const listed = longListing(3 * WRITE_PART, 'clear');
+    expect(await loop.handle({ type: 'page/listed', page: dayPage('2024-03-11'), papers: listed })).toMatchObject({ ok: true });
+    expect(await loop.handle({ type: 'data/clear' })).toMatchObject({ ok: true, cleared: { papers: listed.length, sightings: listed.length } });
+    await store.pendingWrites.idle();
+    expect(await store.db.papers.count()).toBe(0);
+    expect(await store.db.sightings.count()).toBe(0);
+  });
+
   it('loses no counts when two listings are answered before either is stored', async () => {
     const { store } = freshStore();
     const [first, second] = await Promise.all([listPage(store, dayPage('2024-03-11'), [A, B]), listPage(store, dayPage('2024-03-12'), [A])]);

@@ -1,6 +1,7 @@
 /**
- * Listing writes under way, by page: a request about a page's visit (papers/seen) waits for them, since a listing's
- * write runs in parts after its answer and the request may arrive between two parts (listing/record-listing.ts).
+ * Listing writes under way, by page: a request about a page's visit (papers/seen) waits for them, and a clear of
+ * all data for all of them, since a listing's write runs in parts after its answer and the request may arrive
+ * between two parts (listing/record-listing.ts).
  */
 export class PageWrites {
   private readonly byPage = new Map<string, Promise<void>>();
@@ -13,6 +14,11 @@ export class PageWrites {
     void chained.then(() => {
       if (this.byPage.get(pageKey) === chained) this.byPage.delete(pageKey);
     });
+  }
+
+  /** Settles once every listing write known now has settled (committed or failed), of every page. */
+  async allSettled(): Promise<void> {
+    await Promise.all([...this.byPage.values()]);
   }
 
   /** Settles once every write of the page known now has settled (committed or failed). */

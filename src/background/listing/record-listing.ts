@@ -226,12 +226,13 @@ export const WRITE_PART = 50;
  */
 async function writeListing(work: ListingWork, plan: ReadPlan): Promise<void> {
   const { store, ids } = work;
-  // A macrotask later: the answer goes out before any of the write's work holds the worker's thread.
-  await new Promise<void>((resolve) => setTimeout(resolve, 0));
   const freshRows: PaperIndexRow[] = [];
   const indexed: PaperIndexRow[] = [];
   for (let at = 0; at < ids.length; at += WRITE_PART) {
-    const part = writePart(work, plan, ids.slice(at, at + WRITE_PART));
+    // The first part's transaction is created before the answer goes out, so a request sent after the answer
+    // (a clear, a read of the papers) is ordered after it, and a short listing is whole for it; its index rows are
+    // made inside it, as the answer must not wait for them.
+    const part = writePart(work, plan, ids.slice(at, at + WRITE_PART), at > 0);
     const { fresh, rows } = await part;
     freshRows.push(...fresh);
     indexed.push(...rows);
@@ -243,13 +244,14 @@ async function writeListing(work: ListingWork, plan: ReadPlan): Promise<void> {
 }
 
 /** One part of the write pass; answers the index rows it made (`rows`) and those still to be written (`fresh`). */
-async function writePart(work: ListingWork, plan: ReadPlan, ids: readonly string[]): Promise<{ fresh: PaperIndexRow[]; rows: PaperIndexRow[] }> {
+async function writePart(work: ListingWork, plan: ReadPlan, ids: readonly string[], rowsFirst: boolean): Promise<{ fresh: PaperIndexRow[]; rows: PaperIndexRow[] }> {
   const { store, page, unique, now, texts } = work;
   const { verdicts } = plan;
   let lap = performance.now();
-  // The rows the read pass found new text for, made before the transaction opens (the merge below reuses them).
+  // With `rowsFirst`, the rows the read pass found new text for are made before the transaction opens (the merge
+  // below reuses them), so the transaction holds the papers only for their reads and puts.
   const inPart = new Set(ids);
-  for (const record of plan.records) if (plan.needsRow.has(record.id) && inPart.has(record.id)) texts.row(record);
+  if (rowsFirst) for (const record of plan.records) if (plan.needsRow.has(record.id) && inPart.has(record.id)) texts.row(record);
   if (__BENCH__) lap = store.lap('listed:write-rows', lap);
   const { papers, sightings, paperIndex } = store.db;
   const { merged, fresh } = await store.paperTotal.track(() => store.db.transaction('rw', [papers, sightings, paperIndex], async () => {
