@@ -221,8 +221,9 @@ export const WRITE_PART = 50;
  * scopes in the order they were created). Each part reads its rows again and merges again, so whatever another
  * request wrote since the read pass is kept; its papers and their sightings commit together, so a listing sent
  * again after a stop between parts counts each paper once (its visit's sightings say which parts committed).
- * From the second part on, the new index rows are made before the part's transaction opens. Duplicate verdicts come from the read pass; a paper that
- * needs one and has none (its text changed in between) is looked up at its next listing.
+ * From the second part on, the new index rows are made before the part's transaction opens. Duplicate verdicts
+ * come from the read pass; a paper that needs one and has none (its text changed in between) is looked up at its
+ * next listing.
  */
 async function writeListing(work: ListingWork, plan: ReadPlan): Promise<void> {
   const { store, ids } = work;
