@@ -276,23 +276,28 @@ async function measureBusyStar(launched: LaunchedExtension, page: Page, report: 
   const busy: number[] = [];
   const idle: number[] = [];
   try {
-    for (let run = 0; run < BUSY_RUNS; run++) {
-      const id = storedPapers(run * 7, run * 7 + 1)[0]!.id;
-      const mix = listingMix(stored, 300 + run);
-      const listing = { page: listingPageOf(300 + run), papers: mix.papers as Paper[] };
-      // Idle and busy in turn, which first alternating; each starts on a worker done with the last one's work.
-      let starred = false;
-      for (const which of run % 2 === 0 ? ['idle', 'busy'] : ['busy', 'idle']) {
-        await waitForIndexer(launched, 30_000);
-        starred = !starred;
-        if (which === 'busy') busy.push(await timeStar(page, id, starred, listing));
-        else idle.push(await timeStar(page, id, starred));
+    const phases = await withPhaseTimings(launched, async () => {
+      for (let run = 0; run < BUSY_RUNS; run++) {
+        const id = storedPapers(run * 7, run * 7 + 1)[0]!.id;
+        const mix = listingMix(stored, 300 + run);
+        const listing = { page: listingPageOf(300 + run), papers: mix.papers as Paper[] };
+        // Idle and busy in turn, which first alternating; each starts on a worker done with the last one's work.
+        let starred = false;
+        for (const which of run % 2 === 0 ? ['idle', 'busy'] : ['busy', 'idle']) {
+          await waitForIndexer(launched, 30_000);
+          starred = !starred;
+          if (which === 'busy') busy.push(await timeStar(page, id, starred, listing));
+          else idle.push(await timeStar(page, id, starred));
+        }
+        log(`busy star ${run + 1}: ${round(busy.at(-1)!)} ms while writing a listing, ${round(idle.at(-1)!)} ms idle`);
       }
-      log(`busy star ${run + 1}: ${round(busy.at(-1)!)} ms while writing a listing, ${round(idle.at(-1)!)} ms idle`);
-    }
+    });
+    const phaseText = Object.entries(phases).map(([phase, value]) => `${phase} ${value}`).join(', ');
+    report.extra.busy_star_during_listing_phases_ms = phases;
     report.setRatio('busy_star_during_listing', busy, idle, {
       paired: true,
-      note: `paper/set-starred round trip from an extension page sent the moment page/listed of 250 papers answered (its write, index rows and reader-related scoring under way), ${stored.toLocaleString('en')} stored`,
+      note: `paper/set-starred round trip from an extension page sent the moment page/listed of 250 papers answered (its write, index rows and reader-related scoring under way), ${stored.toLocaleString('en')} stored`
+        + (phaseText ? `; the listings' store phases (median ms): ${phaseText}` : ''),
       floorNote: 'the same toggle with the worker idle (its background work after the last listing done)',
     });
   } catch (error) {

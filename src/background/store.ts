@@ -14,6 +14,7 @@ import { Indexer } from './db/indexer';
 import { PaperTotal } from './db/paper-total';
 import { PendingAnalyses } from './analysis/pending-analyses';
 import { PendingWrites } from './listing/pending-writes';
+import { PageWrites } from './listing/page-writes';
 import { PendingRelated } from './related/pending-related';
 import { DuplicateRecheck } from './duplicates/recheck';
 import { HybridClock, newDeviceId } from '../core/hlc';
@@ -53,6 +54,8 @@ export class Store {
   readonly pendingWrites = new PendingWrites();
   /** Reader-related scorings page/listed started after answering, by ref (see related/reader-related.ts). */
   readonly pendingRelated = new PendingRelated();
+  /** Listing writes under way by page, which a papers/seen of the same page waits for. */
+  readonly pageWrites = new PageWrites();
   /** Listings' papers checked for history duplicates again once an import's index rows are all written. */
   readonly duplicateRecheck: DuplicateRecheck;
   /** Papers whose state changed outside any request (a recheck): the worker tells the tabs. */

@@ -119,6 +119,8 @@ const handlers: Handlers = {
     // With sync on: either every browser clears its stars and read marks too, or this one stops syncing.
     if (sync && request.everywhere) await sync.clearEverywhere();
     else if (sync) await sync.setEnabled(false);
+    // A listing answered before the clear is cleared whole: its write's later parts would come after the clear.
+    await store.pageWrites.allSettled();
     const { papers, sightings, paperIndex, kv } = store.db;
     const cleared = await store.paperTotal.track(() => store.db.transaction('rw', [papers, sightings, paperIndex, kv], async () => {
       // Sent again after its reply was lost: the first send cleared the store, and its counts are the true answer.

@@ -8,7 +8,8 @@ import type { Request, RequestMap, RequestType, Response } from '../../core/mess
 import { StoreError } from '../../platform/messaging';
 import { StoreLink, type Sender } from '../../content/store-link';
 import { PaperLensDb } from '../db/db';
-import { listPage, recordListing, recordSeen } from './record-listing';
+import { listPage, recordListing, recordSeen, WRITE_PART } from './record-listing';
+import { setMark } from '../papers/reader-marks';
 import { Store } from '../store';
 import { Broadcaster } from '../api/broadcast';
 import { RequestLoop } from '../api/request-loop';
@@ -76,6 +77,31 @@ class Runtime {
   }
 }
 
+/** A listing longer than one write part: papers with texts that share no words (none is another's duplicate). */
+function longListing(count: number, prefix: string) {
+  return Array.from({ length: count }, (_, i) => {
+    const words = Array.from({ length: 6 }, (__, w) => `${prefix}${(i * 7 + w * 131).toString(36)}w${w}`);
+    return paper(`2403.${String(10000 + i).slice(1)}`, words.join(' '), `${words.reverse().join(' ')} studied.`, [`Author ${prefix}${i}`]);
+  });
+}
+
+/** The worker stops once `kept` writes to the papers table went through: later ones never reach the disk. */
+function stopsAfterPaperWrites(store: Store, kept: number): void {
+  let left = kept;
+  store.db.use({
+    stack: 'dbcore',
+    name: 'stopped-mid-listing',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'papers') return table;
+        return { ...table, mutate: (request) => (left-- > 0 ? table.mutate(request) : new Promise<never>(() => undefined)) };
+      },
+    }),
+  });
+}
+
 /** Writes that never reach the disk: the worker stops before its write commits. */
 function neverWrites(store: Store): void {
   store.db.use({
@@ -102,6 +128,57 @@ describe('a listing answered before it is stored', () => {
     const [seen] = await recordSeen(store, page, [A.id]);
     expect(seen).toMatchObject({ id: A.id, seenCount: 1 });
     expect(await store.db.papers.get(A.id)).toMatchObject({ listedCount: 1, seenCount: 1 });
+  });
+
+  it('lets a star sent while a long listing is written commit before the listing\'s last part', async () => {
+    const { store } = freshStore();
+    const starred = paper('2402.00001', 'Retrieval for Code Completion', 'Retrieval helps code models.', ['Grace Hopper']);
+    await setMark(store, starred.id, 'read', true, starred);
+    const listed = longListing(3 * WRITE_PART, 'star');
+    const page = dayPage('2024-03-11');
+    const { written } = await listPage(store, page, listed);
+    await setMark(store, starred.id, 'starred', true);
+    // The star did not wait for the whole write: some of the listing's sightings were not stored yet when it returned.
+    expect(await store.db.sightings.count()).toBeLessThan(listed.length);
+    await written;
+    expect(await store.db.sightings.count()).toBe(listed.length);
+    expect(await store.db.papers.get(starred.id)).toMatchObject({ starredAt: expect.any(Number) });
+  });
+
+  it('counts each paper once when the worker stopped between two parts of the write and the listing is sent again', async () => {
+    const name = `durability-${Math.random().toString(36).slice(2)}`;
+    const clock = { now };
+    const stopped = storeOn(name, clock);
+    stopsAfterPaperWrites(stopped, 1);
+    const runtime = new Runtime(new RequestLoop(stopped, silent()));
+    const link = runtime.link();
+    const listed = longListing(2 * WRITE_PART + 5, 'stop');
+    const response = await link.request('page/listed', { page: dayPage('2024-03-11'), papers: listed });
+    expect(response?.states).toHaveLength(listed.length);
+    // Wait until the first part committed (its sightings are on disk) and the second hangs.
+    const probe = storeOn(name, clock);
+    await expect.poll(() => probe.db.sightings.count()).toBe(WRITE_PART);
+    clock.now += 60_000;
+    const woken = storeOn(name, clock);
+    runtime.restart(new RequestLoop(woken, silent()));
+    await link.settled();
+    expect(runtime.log).toEqual(['page/listed', 'listing/settled', 'page/listed', 'listing/settled']);
+    expect(link.problem).toBeNull();
+    expect(await woken.db.sightings.count()).toBe(listed.length);
+    const stored = await woken.db.papers.bulkGet(listed.map((entry) => entry.id));
+    expect(stored.map((record) => record?.listedCount)).toEqual(listed.map(() => 1));
+    expect(await woken.paperTotal.get(() => woken.db.papers.count())).toBe(listed.length);
+  });
+
+  it('clears a long listing whole when the clear is sent right after its answer', async () => {
+    const { store } = freshStore();
+    const loop = new RequestLoop(store, silent());
+    const listed = longListing(3 * WRITE_PART, 'clear');
+    expect(await loop.handle({ type: 'page/listed', page: dayPage('2024-03-11'), papers: listed })).toMatchObject({ ok: true });
+    expect(await loop.handle({ type: 'data/clear' })).toMatchObject({ ok: true, cleared: { papers: listed.length, sightings: listed.length } });
+    await store.pendingWrites.idle();
+    expect(await store.db.papers.count()).toBe(0);
+    expect(await store.db.sightings.count()).toBe(0);
   });
 
   it('loses no counts when two listings are answered before either is stored', async () => {

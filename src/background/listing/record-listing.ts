@@ -2,11 +2,13 @@
  * 'page/listed' and 'papers/seen': sightings, counters, history duplicates and reader-related papers.
  *
  * A listing is answered from a read pass and written after: the answer does not wait for the write, which is
- * half of the work. The write is one read-write transaction that reads the rows again and merges again
- * (mergeListing, the same pure function), so a worker stopped mid-write leaves all of it or none of it, and two
- * tabs writing at once never lose each other's counts. The answer carries a receipt (pending-writes.ts): the
- * content script asks with it whether the write committed and re-sends the listing when not (a stopped worker
- * knows no receipt); a re-sent listing within its visit is idempotent (currentVisit, VISIT_WINDOW_MS).
+ * half of the work. The write runs in parts of a few dozen papers, each a read-write transaction that reads its
+ * rows again and merges again (mergeListing, the same pure function), so two tabs writing at once never lose each
+ * other's counts, a star or a popup waits for one part rather than the whole write, and a worker stopped mid-write
+ * leaves each paper with its sighting or neither. The answer carries a receipt (pending-writes.ts): the content
+ * script asks with it whether the whole write committed and re-sends the listing when not (a stopped worker knows
+ * no receipt); a re-sent listing within its visit is idempotent (currentVisit, VISIT_WINDOW_MS), so the parts
+ * that did commit are not counted twice.
  */
 import { Dexie } from 'dexie';
 import type { CandidateIndex } from '../duplicates/candidate-index';
@@ -26,7 +28,7 @@ import type { ReferencePapers } from '../../core/related';
  * the settings and reference set for its related links, the tables of work finished after the answer, and the
  * second check of duplicates found while an import is still indexed.
  */
-export type ListingStore = Pick<Store, 'db' | 'now' | 'lap' | 'settings' | 'paperTotal' | 'indexer' | 'candidates' | 'duplicateRecheck' | 'referencePapers' | 'rememberRelated' | 'pendingRelated' | 'statesFromRecords'>;
+export type ListingStore = Pick<Store, 'db' | 'now' | 'lap' | 'settings' | 'paperTotal' | 'indexer' | 'candidates' | 'duplicateRecheck' | 'referencePapers' | 'rememberRelated' | 'pendingRelated' | 'pageWrites' | 'statesFromRecords'>;
 
 /** Re-sending a page within this window (a re-render, a reload) belongs to the same visit. */
 export const VISIT_WINDOW_MS = 30 * 60 * 1000;
@@ -151,7 +153,7 @@ function readPass(work: ListingWork, candidates: CandidateIndex): Promise<ReadPl
     if (__BENCH__) store.lap('listed:confirm', lap);
     // A page listed again within its visit with nothing new (a return visit, a reload): the write would change nothing.
     const unchanged = merged.changed.size === 0 && merged.sightings.length === 0 && merged.indexRows.size === 0;
-    return { records: merged.records, verdicts, known, unchanged };
+    return { records: merged.records, verdicts, known, unchanged, needsRow: new Set(merged.indexRows.keys()) };
   });
 }
 
@@ -166,9 +168,10 @@ async function answerListing(
   // The states come from the read pass alone (plan.known holds the originals the duplicates point at); made before
   // the write starts, they neither wait for a read queued behind it nor for the worker issuing its 250 reads.
   const states = await store.statesFromRecords(ids, plan.records, () => page.key, plan.known);
-  // Started before answering, so a request that arrives after the answer (papers/seen) is ordered after it.
-  const written = plan.unchanged ? Promise.resolve() : writeListing(work, plan.verdicts);
+  // Noted before answering, so a request about this visit that arrives after the answer (papers/seen) waits for it.
+  const written = plan.unchanged ? Promise.resolve() : writeListing(work, plan);
   written.catch(() => undefined);
+  store.pageWrites.add(page.key, written);
   if (__BENCH__) store.lap('listed:states', lap);
   const stateById = new Map(states.map((state) => [state.id, state]));
   const answer: ListedAnswer = { states: papers.map((paper) => stateById.get(paper.id) ?? emptyState(paper.id)), written };
@@ -190,6 +193,8 @@ interface ReadPlan {
   known: Map<string, StoredPaper>;
   /** The read pass found nothing this listing would write. */
   unchanged: boolean;
+  /** Ids whose text the read pass found new or changed: their index rows are made for the write. */
+  needsRow: ReadonlySet<string>;
 }
 
 /** Candidates read per request: each part is shingled as it arrives, while the database reads the next. */
@@ -207,16 +212,50 @@ async function readShingled(store: Pick<Store, 'db'>, texts: ListingTexts, ids: 
   return (await Promise.all(parts)).flat();
 }
 
+/** Papers per write transaction: a reader's request (a star, a popup) waits for one part, not the whole listing. */
+export const WRITE_PART = 50;
+
 /**
- * The write pass: reads the rows again inside the read-write transaction and merges again, so whatever another
- * request wrote since the read pass is kept. Duplicate verdicts come from the read pass; a paper that needs one
- * and has none (its text changed in between) is looked up at its next listing.
+ * The write pass, in parts of WRITE_PART papers, each its own read-write transaction created once the last one
+ * completed, so a request that arrived meanwhile runs in between (IndexedDB runs transactions with overlapping
+ * scopes in the order they were created). Each part reads its rows again and merges again, so whatever another
+ * request wrote since the read pass is kept; its papers and their sightings commit together, so a listing sent
+ * again after a stop between parts counts each paper once (its visit's sightings say which parts committed).
+ * From the second part on, the new index rows are made before the part's transaction opens. Duplicate verdicts
+ * come from the read pass; a paper that needs one and has none (its text changed in between) is looked up at its
+ * next listing.
  */
-async function writeListing(work: ListingWork, verdicts: ReadonlyMap<string, DuplicateVerdict>): Promise<void> {
-  const { store, page, ids, unique, now, texts } = work;
+async function writeListing(work: ListingWork, plan: ReadPlan): Promise<void> {
+  const { store, ids } = work;
+  const freshRows: PaperIndexRow[] = [];
+  const indexed: PaperIndexRow[] = [];
+  for (let at = 0; at < ids.length; at += WRITE_PART) {
+    // The first part's transaction is created before the answer goes out, so a request sent after the answer
+    // (a clear, a read of the papers) is ordered after it, and a short listing is whole for it; its index rows are
+    // made inside it, as the answer must not wait for them.
+    const part = writePart(work, plan, ids.slice(at, at + WRITE_PART), at > 0);
+    const { fresh, rows } = await part;
+    freshRows.push(...fresh);
+    indexed.push(...rows);
+  }
+  // Derived rows: in memory at once; a new paper's on disk in its own transaction (a stop in between leaves the
+  // paper without a row, which the catch-up finds: see indexer.ts).
+  store.candidates.noteIndexed(indexed);
+  void store.indexer.write(freshRows).catch(() => store.indexer.catchUp()).catch(() => undefined);
+}
+
+/** One part of the write pass; answers the index rows it made (`rows`) and those still to be written (`fresh`). */
+async function writePart(work: ListingWork, plan: ReadPlan, ids: readonly string[], rowsFirst: boolean): Promise<{ fresh: PaperIndexRow[]; rows: PaperIndexRow[] }> {
+  const { store, page, unique, now, texts } = work;
+  const { verdicts } = plan;
   let lap = performance.now();
+  // With `rowsFirst`, the rows the read pass found new text for are made before the transaction opens (the merge
+  // below reuses them), so the transaction holds the papers only for their reads and puts.
+  const inPart = new Set(ids);
+  if (rowsFirst) for (const record of plan.records) if (plan.needsRow.has(record.id) && inPart.has(record.id)) texts.row(record);
+  if (__BENCH__) lap = store.lap('listed:write-rows', lap);
   const { papers, sightings, paperIndex } = store.db;
-  const { merged, freshRows } = await store.paperTotal.track(() => store.db.transaction('rw', [papers, sightings, paperIndex], async () => {
+  const { merged, fresh } = await store.paperTotal.track(() => store.db.transaction('rw', [papers, sightings, paperIndex], async () => {
     const [stored, visit] = await Promise.all([papers.bulkGet([...ids]), currentVisit(store, page, now)]);
     if (__BENCH__) lap = store.lap('listed:write-read', lap);
     const result = mergeListing(ids, unique, stored, visit, page, now, (record) => texts.row(record));
@@ -232,26 +271,25 @@ async function writeListing(work: ListingWork, verdicts: ReadonlyMap<string, Dup
     // A stored paper whose text changed gets its new row with it: written later, a stop in between would leave
     // the old text's row, which the catch-up (it looks for missing rows) never finds. Rare, so cheap here.
     const rewrittenRows: PaperIndexRow[] = [];
-    const fresh: PaperIndexRow[] = [];
+    const freshRows: PaperIndexRow[] = [];
     ids.forEach((id, i) => {
       const row = result.indexRows.get(id);
-      if (row) (stored[i] ? rewrittenRows : fresh).push(row);
+      if (row) (stored[i] ? rewrittenRows : freshRows).push(row);
     });
     if (rewrittenRows.length > 0) await paperIndex.bulkPut(rewrittenRows);
     if (__BENCH__) lap = store.lap(`listed:write-put(${result.changed.size},${result.sightings.length})`, lap);
-    return { merged: result, freshRows: fresh };
+    return { merged: result, fresh: freshRows };
   }), ({ merged: result }) => result.added);
   if (__BENCH__) store.lap('listed:write-commit', lap);
-  // Derived rows: in memory at once; a new paper's on disk in its own transaction (a stop in between leaves the
-  // paper without a row, which the catch-up finds: see indexer.ts).
-  store.candidates.noteIndexed([...merged.indexRows.values()]);
-  void store.indexer.write(freshRows).catch(() => store.indexer.catchUp()).catch(() => undefined);
+  return { fresh, rows: [...merged.indexRows.values()] };
 }
 
 /** Cards that were on screen: the visit's sightings become seen; counters move once per visit. */
-export async function recordSeen(store: Pick<Store, 'db' | 'now' | 'pendingRelated' | 'statesFromRecords'>, page: ListingPage, rawIds: string[]): Promise<PaperState[]> {
-  const now = store.now();
+export async function recordSeen(store: Pick<Store, 'db' | 'now' | 'pendingRelated' | 'pageWrites' | 'statesFromRecords'>, page: ListingPage, rawIds: string[]): Promise<PaperState[]> {
   const ids = [...new Set(rawIds)];
+  // The page's listing may still be written in parts: its sightings first, or a card seen now would miss its visit.
+  await store.pageWrites.settled(page.key);
+  const now = store.now();
   const records = await store.db.transaction('rw', [store.db.papers, store.db.sightings], async () => {
     const [stored, visit] = await Promise.all([store.db.papers.bulkGet(ids), currentVisit(store, page, now)]);
     const changedPapers: StoredPaper[] = [];
