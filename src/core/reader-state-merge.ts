@@ -98,10 +98,14 @@ export function mergeReaderState(a: ReaderState, b: ReaderState): ReaderState {
  * out before a synced star can arrive after the star's broadcast); this keeps the older one from undoing it.
  */
 export function withNewerReaderState<T extends ReaderState>(current: T | undefined, incoming: T): T {
-  if (!current) return incoming;
-  const out: Record<string, unknown> = { ...incoming };
+  return current ? withReaderState(incoming, mergeReaderState(current, incoming)) : incoming;
+}
+
+/** A copy of `record` whose reader state is `reader` (every reader key from it; absent ones dropped). */
+export function withReaderState<T extends ReaderState>(record: T, reader: ReaderState): T {
+  const out: Record<string, unknown> = { ...record };
   for (const field of READER_FIELDS) for (const key of [...field.valueKeys, field.stampKey]) delete out[key];
-  return Object.assign(out, mergeReaderState(current, incoming)) as T;
+  return Object.assign(out, readerStateOf(reader)) as T;
 }
 
 /** Whether an on/off field is on in this copy. */

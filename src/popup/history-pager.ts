@@ -5,7 +5,7 @@
  * arrive out of order.
  */
 import type { HistoryRow, HistoryView, PaperRecord, PaperState } from '../core/records';
-import { READER_FIELDS, mergeReaderState, readerStateOf, type ReaderState } from '../core/reader-state-merge';
+import { mergeReaderState, readerStateOf, withReaderState, type ReaderState } from '../core/reader-state-merge';
 
 export interface HistoryQuery {
   view: HistoryView;
@@ -41,12 +41,6 @@ export interface PaperPatch {
   note?: string | undefined;
 }
 
-/** The paper with its reader state replaced (every reader key from `reader`; absent ones dropped). */
-function withReaderState(paper: PaperRecord, reader: ReaderState): PaperRecord {
-  const out: PaperRecord = { ...paper };
-  for (const field of READER_FIELDS) for (const key of [...field.valueKeys, field.stampKey]) delete out[key];
-  return Object.assign(out, readerStateOf(reader));
-}
 
 export const FIRST_PAGE_SIZE = 12;
 export const PAGE_SIZE = 60;

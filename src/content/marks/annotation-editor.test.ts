@@ -3,7 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AnnotationEditor, EDITOR_TAG } from './annotation-editor';
 
 function setUp(): { editor: AnnotationEditor; link: HTMLAnchorElement; note: () => HTMLTextAreaElement; error: () => HTMLElement } {
-  document.body.innerHTML = '<button id="anchor">Tags</button><a id="link" href="/papers/2403.10001">Another paper</a>';
+  const anchor = document.createElement('button');
+  anchor.id = 'anchor';
+  anchor.textContent = 'Tags';
+  const link = document.createElement('a');
+  link.id = 'link';
+  link.href = '/papers/2403.10001';
+  link.textContent = 'Another paper';
+  document.body.replaceChildren(anchor, link);
   const editor = new AnnotationEditor('test');
   editor.open({
     anchor: document.getElementById('anchor') as HTMLElement,
@@ -24,7 +31,7 @@ function setUp(): { editor: AnnotationEditor; link: HTMLAnchorElement; note: () 
 }
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('the tags-and-note editor with unsaved changes', () => {
