@@ -50,6 +50,15 @@ function device(name: string, start = Date.parse('2024-03-11T09:00:00Z')) {
   return { store, area, engine, mark, annotate, stateOf, changed, statuses, advance, time, settle };
 }
 
+/** Two browsers, A and B, with sync turned on, A first. */
+async function syncingPair(): Promise<[ReturnType<typeof device>, ReturnType<typeof device>]> {
+  const a = device('deva');
+  const b = device('devb');
+  await a.engine.setEnabled(true);
+  await b.engine.setEnabled(true);
+  return [a, b];
+}
+
 type Device = ReturnType<typeof device>;
 
 /** The sync service: what one device wrote reaches the other (the test delivers, as the service would). */
@@ -61,10 +70,7 @@ async function exchange(from: Device, to: Device): Promise<void> {
 
 describe('sync engine', () => {
   it('a star on one browser reaches the other, and its tabs are told', async () => {
-    const a = device('deva');
-    const b = device('devb');
-    await a.engine.setEnabled(true);
-    await b.engine.setEnabled(true);
+    const [a, b] = await syncingPair();
     await a.mark('2403.00001', 'starred', true);
     await a.settle();
     await exchange(a, b);
@@ -73,10 +79,7 @@ describe('sync engine', () => {
   });
 
   it('concurrent edits on both, exchanged both ways, converge; an un-star made later wins over an offline star', async () => {
-    const a = device('deva');
-    const b = device('devb');
-    await a.engine.setEnabled(true);
-    await b.engine.setEnabled(true);
+    const [a, b] = await syncingPair();
     await a.mark('2403.00001', 'starred', true);
     await a.settle();
     await exchange(a, b);
@@ -152,10 +155,7 @@ describe('sync engine', () => {
   }, 120_000);
 
   it('a write worked out before another browser\'s items arrived is merged again instead of overwriting them', async () => {
-    const a = device('deva');
-    const b = device('devb');
-    await a.engine.setEnabled(true);
-    await b.engine.setEnabled(true);
+    const [a, b] = await syncingPair();
     await b.mark('2403.00002', 'starred', true);
     await b.settle();
     await a.mark('2403.00001', 'starred', true);
@@ -169,10 +169,7 @@ describe('sync engine', () => {
   });
 
   it('tags and notes travel with the stars, merged field by field: the newer edit of each wins, a clearing too', async () => {
-    const a = device('deva');
-    const b = device('devb');
-    await a.engine.setEnabled(true);
-    await b.engine.setEnabled(true);
+    const [a, b] = await syncingPair();
     await a.mark('2403.00001', 'starred', true);
     await a.annotate('2403.00001', { tags: ['to read', 'ml'], note: 'Line one\nété 中文' });
     await a.settle();
@@ -346,10 +343,7 @@ describe('sync engine', () => {
   }, 60_000);
 
   it('a merge that changes nothing writes nothing, though the area gives objects back with their keys sorted', async () => {
-    const a = device('deva');
-    const b = device('devb');
-    await a.engine.setEnabled(true);
-    await b.engine.setEnabled(true);
+    const [a, b] = await syncingPair();
     await a.mark('2403.00001', 'starred', true);
     await a.settle();
     await exchange(a, b);
@@ -435,10 +429,7 @@ describe('sync engine', () => {
   });
 
   it('a worker that wakes merges only when the synced items changed or local changes wait', async () => {
-    const a = device('deva');
-    const b = device('devb');
-    await a.engine.setEnabled(true);
-    await b.engine.setEnabled(true);
+    const [a, b] = await syncingPair();
     await a.mark('2403.00001', 'starred', true);
     await a.settle();
     await new Promise((resolve) => setTimeout(resolve, 50));
